@@ -1,0 +1,80 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The attention sub-layer shared by SASRec and FEARec: project the input to Q, K, V, mix them
+ * into a context (the part the two models differ in), then Dense(d→d), dropout, residual and
+ * LayerNorm (FEARec-spec §3c, last line).
+ *
+ * <p>Inputs: the hidden states (B, N, d) and the additive attention mask (B, 1, N, N) built by
+ * {@link AttentionMasks}. Output: (B, N, d).
+ */
+public abstract class AttentionLayer extends AbstractBlock {
+
+  private final Linear query;
+  private final Linear key;
+  private final Linear value;
+  private final Linear output;
+  private final LayerNorm norm;
+  private final float dropout;
+  private final int hiddenSize;
+
+  protected AttentionLayer(ModelConfig config) {
+    hiddenSize = config.hiddenSize();
+    query = addChildBlock("query", Layers.dense(hiddenSize));
+    key = addChildBlock("key", Layers.dense(hiddenSize));
+    value = addChildBlock("value", Layers.dense(hiddenSize));
+    output = addChildBlock("output", Layers.dense(hiddenSize));
+    norm = addChildBlock("norm", Layers.layerNorm(config));
+    dropout = (float) config.hiddenDropout();
+  }
+
+  /**
+   * Mixes projected queries, keys and values, each (B, N, d), into a context (B, N, d).
+   *
+   * @param mask additive mask (B, 1, N, N): 0 where attention is allowed, a large negative number
+   *     where it is not
+   */
+  protected abstract NDArray context(
+      NDArray q, NDArray k, NDArray v, NDArray mask, boolean training);
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.get(0);
+    NDArray mask = inputs.get(1);
+    NDList in = new NDList(x);
+    NDArray q = query.forward(store, in, training).singletonOrThrow();
+    NDArray k = key.forward(store, in, training).singletonOrThrow();
+    NDArray v = value.forward(store, in, training).singletonOrThrow();
+    NDArray mixed = context(q, k, v, mask, training);
+    NDArray h = output.forward(store, new NDList(mixed), training).singletonOrThrow();
+    h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+    return norm.forward(store, new NDList(h.add(x)), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape hidden = Layers.hiddenShape(hiddenSize);
+    for (Linear dense : new Linear[] {query, key, value, output}) {
+      dense.initialize(manager, dataType, hidden);
+    }
+    norm.initialize(manager, dataType, hidden);
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * SASRec's attention sub-layer (Kang &amp; McAuley 2018; FEARec-spec §6): plain causal multi-head
+ * self-attention on the unfiltered Q, K, V. Stacking it is what makes SASRec a low-pass filter:
+ * every row of the attention matrix is a probability vector, i.e. a weighted average.
+ */
+public final class CausalSelfAttention extends AttentionLayer {
+
+  private final ScaledDotProductAttention attention;
+
+  public CausalSelfAttention(ModelConfig config) {
+    super(config);
+    attention = new ScaledDotProductAttention(config);
+  }
+
+  @Override
+  protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
+    return attention.attend(q, k, v, mask, training);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The position-wise feed-forward sub-layer (FEARec-spec §3d): Dense(d→inner), GELU in its exact
+ * erf form (libtorch's default), Dense(inner→d), dropout, then residual and LayerNorm.
+ */
+public final class FeedForward extends AbstractBlock {
+
+  private final Linear expand;
+  private final Linear project;
+  private final LayerNorm norm;
+  private final float dropout;
+  private final int hiddenSize;
+  private final int innerSize;
+
+  public FeedForward(ModelConfig config) {
+    hiddenSize = config.hiddenSize();
+    innerSize = config.innerSize();
+    expand = addChildBlock("expand", Layers.dense(innerSize));
+    project = addChildBlock("project", Layers.dense(hiddenSize));
+    norm = addChildBlock("norm", Layers.layerNorm(config));
+    dropout = (float) config.hiddenDropout();
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.singletonOrThrow();
+    NDArray h = expand.forward(store, new NDList(x), training).singletonOrThrow();
+    h = Activation.gelu(h);
+    h = project.forward(store, new NDList(h), training).singletonOrThrow();
+    h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+    return norm.forward(store, new NDList(h.add(x)), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    expand.initialize(manager, dataType, Layers.hiddenShape(hiddenSize));
+    project.initialize(manager, dataType, Layers.hiddenShape(innerSize));
+    norm.initialize(manager, dataType, Layers.hiddenShape(hiddenSize));
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.github.fearec.spectral.AutoCorrelationAttention;
+import io.github.fearec.spectral.BandFilter;
+import io.github.fearec.spectral.FrequencyBand;
+
+/**
+ * FEARec's attention sub-layer for one layer of the ramp (paper §3.3–3.4, FEARec-spec §3b–c):
+ * A = (1 − α)·A_freq + α·A_time, where A_freq is the auto-correlation attention over the layer's
+ * band and A_time ordinary causal attention on Q, K, V filtered to that band ("std") or unfiltered.
+ *
+ * <p>α = 0 drops the time branch and α = 1 the frequency branch (the paper's ablations); the
+ * branch with weight 0 is not computed at all.
+ */
+public final class HybridAttention extends AttentionLayer {
+
+  private final AutoCorrelationAttention frequency;
+  private final ScaledDotProductAttention time;
+  private final BandFilter timeFilter;
+  private final double alpha;
+
+  /**
+   * @param config the architecture
+   * @param band the bins this layer keeps
+   */
+  public HybridAttention(ModelConfig config, FrequencyBand band) {
+    super(config);
+    int n = config.maxLength();
+    frequency = new AutoCorrelationAttention(band, n, config.topK());
+    time = new ScaledDotProductAttention(config);
+    FrequencyBand timeBand =
+        config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
+    timeFilter = new BandFilter(timeBand, n);
+    alpha = config.dualDomain() ? config.spatialRatio() : 0.0;
+  }
+
+  @Override
+  protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
+    NDArray mixed = null;
+    if (alpha < 1) {
+      NDArray freq = frequency.attend(q, k, v, training);
+      mixed = alpha == 0 ? freq : Scalars.scale(freq, 1 - alpha);
+    }
+    if (alpha > 0) {
+      NDArray att =
+          time.attend(timeFilter.apply(q), timeFilter.apply(k), timeFilter.apply(v), mask, training);
+      NDArray weighted = alpha == 1 ? att : Scalars.scale(att, alpha);
+      mixed = mixed == null ? weighted : mixed.add(weighted);
+    }
+    return mixed;
+  }
+}

@@ -1,0 +1,29 @@
+package io.github.fearec.nn;
+
+import io.github.fearec.spectral.FrequencyRamp;
+import java.util.Locale;
+
+/** The sequence encoders this kit implements, each choosing the attention of every layer. */
+public enum ModelType {
+  /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), FEARec-spec §6. */
+  SASREC {
+    @Override
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
+      return new CausalSelfAttention(config);
+    }
+  },
+  /** Frequency enhanced hybrid attention (Du et al. 2023), FEARec-spec §3. */
+  FEAREC {
+    @Override
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
+      return new HybridAttention(config, ramp.band(layer));
+    }
+  };
+
+  abstract AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer);
+
+  /** The lower-case name used on the command line and in result files. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

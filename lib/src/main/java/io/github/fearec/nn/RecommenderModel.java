@@ -1,0 +1,121 @@
+package io.github.fearec.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sequence encoder together with the memory that holds its parameters and the device it runs
+ * on: the object training, evaluation, checkpoints and notebooks share.
+ *
+ * <h2>Memory rule</h2>
+ *
+ * Parameters live in this model's {@link NDManager}. Every forward pass runs inside a short-lived
+ * sub-manager obtained from {@link #newStep()}: it temporarily adopts the parameter arrays, so
+ * every intermediate result (even one computed from a parameter alone, like a transpose) belongs
+ * to the step and is freed when the step closes, after which the parameters return here. Keep
+ * arrays you need beyond a step by copying them to the host ({@code toFloatArray()}) first.
+ */
+public final class RecommenderModel implements AutoCloseable {
+
+  private final NDManager manager;
+  private final SequenceEncoder encoder;
+  private final Device device;
+
+  private RecommenderModel(NDManager manager, SequenceEncoder encoder, Device device) {
+    this.manager = manager;
+    this.encoder = encoder;
+    this.device = device;
+  }
+
+  /**
+   * A freshly initialised model on {@code device}. Initial weights depend on the engine's random
+   * seed ({@code Engine.getInstance().setRandomSeed}).
+   */
+  public static RecommenderModel create(
+      ModelType type, ModelConfig config, int numItems, Device device) {
+    NDManager manager = NDManager.newBaseManager(device);
+    try {
+      return new RecommenderModel(
+          manager, SequenceEncoder.create(type, config, numItems, manager), device);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  public SequenceEncoder encoder() {
+    return encoder;
+  }
+
+  public ModelType type() {
+    return encoder.type();
+  }
+
+  public ModelConfig config() {
+    return encoder.config();
+  }
+
+  public int numItems() {
+    return encoder.numItems();
+  }
+
+  public Device device() {
+    return device;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** A sub-manager for one forward (and backward) pass; see the memory rule above. */
+  public NDManager newStep() {
+    NDManager step = manager.newSubManager(device);
+    step.tempAttachAll(parameterArrays().toArray(new NDArray[0]));
+    return step;
+  }
+
+  /** The arrays of every parameter, in a stable order. */
+  public List<NDArray> parameterArrays() {
+    List<NDArray> arrays = new ArrayList<>();
+    for (Pair<String, Parameter> p : encoder.getParameters()) {
+      arrays.add(p.getValue().getArray());
+    }
+    return arrays;
+  }
+
+  /**
+   * User vectors for a batch of sequences.
+   *
+   * @param ids item ids (B, N) int32, right-padded
+   * @param lengths (B) int64
+   * @return (B, d)
+   */
+  public NDArray userVectors(
+      ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
+    NDArray hidden = encoder.forward(store, new NDList(ids), training).head();
+    return SequenceEncoder.userVectors(hidden, lengths);
+  }
+
+  /**
+   * Scores of every item id 0..|I| (padding included; evaluation excludes it): h · E_itemᵀ.
+   *
+   * @param users (B, d)
+   * @return (B, |I|+1)
+   */
+  public NDArray scores(ParameterStore store, NDArray users, boolean training) {
+    NDArray table = encoder.itemTable(store, users, training);
+    return users.matMul(table.transpose());
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+
+/**
+ * Multi-head scaled dot-product attention (Vaswani et al.): softmax(q·kᵀ/√e + mask)·v per head,
+ * with dropout on the attention probabilities. Stateless: the projections belong to {@link
+ * AttentionLayer}.
+ */
+public final class ScaledDotProductAttention {
+
+  private final int numHeads;
+  private final double scale;
+  private final float dropout;
+
+  public ScaledDotProductAttention(ModelConfig config) {
+    numHeads = config.numHeads();
+    scale = 1.0 / Math.sqrt(config.headSize());
+    dropout = (float) config.attentionDropout();
+  }
+
+  /**
+   * @param q queries (B, N, d)
+   * @param k keys (B, N, d)
+   * @param v values (B, N, d)
+   * @param mask additive mask (B, 1, N, N)
+   * @return the context (B, N, d)
+   */
+  public NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
+    Shape shape = q.getShape();
+    NDArray scores = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
+    scores = Scalars.scale(scores, scale).add(mask);
+    NDArray probs = scores.softmax(-1);
+    probs = Dropout.dropout(probs, dropout, training).singletonOrThrow();
+    return probs.matMul(heads(v)).transpose(0, 2, 1, 3).reshape(shape);
+  }
+
+  /** (B, N, d) → (B, h, N, e). */
+  private NDArray heads(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0), s.get(1), numHeads, s.get(2) / numHeads).transpose(0, 2, 1, 3);
+  }
+}

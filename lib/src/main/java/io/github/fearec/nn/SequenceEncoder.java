@@ -1,0 +1,127 @@
+package io.github.fearec.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import io.github.fearec.spectral.FrequencyRamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embedding followed by L encoder layers: the whole sequence model. Input: item ids (B, N)
+ * int32, right-padded with 0. Output: the last layer's hidden states (B, N, d).
+ *
+ * <p>{@link #userVectors} reads the state at position len−1, the representation the next item is
+ * predicted from; {@link #itemTable} is the item embedding the scores are taken against.
+ */
+public final class SequenceEncoder extends AbstractBlock {
+
+  private final ModelType type;
+  private final ModelConfig config;
+  private final int numItems;
+  private final SequenceEmbedding embedding;
+  private final List<EncoderLayer> layers = new ArrayList<>();
+
+  public SequenceEncoder(ModelType type, ModelConfig config, int numItems) {
+    if (numItems < 1) {
+      throw new IllegalArgumentException("a model needs at least one item, got " + numItems);
+    }
+    this.type = type;
+    this.config = config;
+    this.numItems = numItems;
+    embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config));
+    FrequencyRamp ramp = config.ramp();
+    for (int l = 0; l < config.numLayers(); l++) {
+      layers.add(
+          addChildBlock("layer" + l, new EncoderLayer(type.attention(config, ramp, l), config)));
+    }
+  }
+
+  /**
+   * Creates the encoder with its parameters initialised as the authors do: weights ~ N(0, 0.02),
+   * biases 0, LayerNorm γ = 1 and β = 0.
+   */
+  public static SequenceEncoder create(
+      ModelType type, ModelConfig config, int numItems, NDManager manager) {
+    SequenceEncoder encoder = new SequenceEncoder(type, config, numItems);
+    encoder.setInitializer(new NormalInitializer((float) config.initStd()), Parameter.Type.WEIGHT);
+    encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.maxLength()));
+    return encoder;
+  }
+
+  public ModelType type() {
+    return type;
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public int numItems() {
+    return numItems;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    List<NDArray> states = hiddenStates(store, inputs.singletonOrThrow(), training);
+    return new NDList(states.get(states.size() - 1));
+  }
+
+  /**
+   * The hidden states after the embedding and after every layer: L + 1 arrays (B, N, d). The
+   * notebooks plot their spectra to show what each layer does to frequencies.
+   */
+  public List<NDArray> hiddenStates(ParameterStore store, NDArray ids, boolean training) {
+    NDArray mask = AttentionMasks.causalPadding(ids);
+    List<NDArray> states = new ArrayList<>(layers.size() + 1);
+    NDArray x = embedding.forward(store, new NDList(ids), training).singletonOrThrow();
+    states.add(x);
+    for (EncoderLayer layer : layers) {
+      x = layer.forward(store, new NDList(x, mask), training).singletonOrThrow();
+      states.add(x);
+    }
+    return states;
+  }
+
+  /**
+   * The user representation: the hidden state at position len−1 of each row.
+   *
+   * @param hidden (B, N, d)
+   * @param lengths (B) int64, the number of real items in each row (≥ 1)
+   * @return (B, d)
+   */
+  public static NDArray userVectors(NDArray hidden, NDArray lengths) {
+    long batch = hidden.getShape().get(0);
+    NDArray rows = hidden.getManager().arange(0, batch, 1, DataType.INT64);
+    return hidden.get(new NDIndex("{}, {}", rows.toDevice(hidden.getDevice(), false), lengths.sub(1)));
+  }
+
+  /** The shared item embedding table (|I|+1, d). */
+  public NDArray itemTable(ParameterStore store, NDArray like, boolean training) {
+    return embedding.itemTable(store, like, training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0].add(config.hiddenSize())};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    embedding.initialize(manager, dataType, inputShapes);
+    Shape hidden = Layers.hiddenShape(config.hiddenSize());
+    Shape mask = new Shape(1, 1, 1, 1);
+    for (EncoderLayer layer : layers) {
+      layer.initialize(manager, dataType, hidden, mask);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.github.fearec.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.fearec.testing.Arrays3;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AutoCorrelationAttentionTest {
+
+  private NDManager manager;
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  @Test
+  void djlRealFftMatchesJTransforms() {
+    double[][][] x = Arrays3.random(2, 24, 3, 1);
+    NDArray spectrum =
+        Arrays3.toArray(manager, x).transpose(0, 2, 1).rfft(24, -1).real(); // (B, d, M, 2)
+    float[] got = spectrum.toFloatArray();
+    int m = 13;
+    for (int b = 0; b < 2; b++) {
+      for (int c = 0; c < 3; c++) {
+        double[][] expected = JTransformsSpectrum.of(Arrays3.channel(x, b, c));
+        for (int f = 0; f < m; f++) {
+          int at = ((b * 3 + c) * m + f) * 2;
+          assertEquals(expected[0][f], got[at], 1e-5, "re");
+          assertEquals(expected[1][f], got[at + 1], 1e-5, "im");
+        }
+      }
+    }
+  }
+
+  @Test
+  void bandFilterMatchesTheDirectBandLimit() {
+    double[][][] x = Arrays3.random(2, 15, 2, 2);
+    FrequencyBand band = new FrequencyBand(2, 6);
+    float[] got = new BandFilter(band, 15).apply(Arrays3.toArray(manager, x)).toFloatArray();
+    for (int b = 0; b < 2; b++) {
+      for (int c = 0; c < 2; c++) {
+        double[] expected = DirectSpectra.bandLimit(Arrays3.channel(x, b, c), band);
+        for (int t = 0; t < 15; t++) {
+          assertEquals(expected[t], got[(b * 15 + t) * 2 + c], 1e-5);
+        }
+      }
+    }
+  }
+
+  @Test
+  void lagScoresEqualTheDirectCorrelationOfBandLimitedSignals() {
+    int n = 12;
+    int d = 3;
+    double[][][] q = Arrays3.random(2, n, d, 3);
+    double[][][] k = Arrays3.random(2, n, d, 4);
+    FrequencyBand band = new FrequencyBand(1, 5);
+    AutoCorrelationAttention attention = new AutoCorrelationAttention(band, n, 2);
+    float[] got =
+        attention
+            .lagScores(Arrays3.toArray(manager, q), Arrays3.toArray(manager, k))
+            .toFloatArray();
+    for (int b = 0; b < 2; b++) {
+      double[] expected = new double[n];
+      for (int c = 0; c < d; c++) {
+        double[] r =
+            DirectSpectra.circularCrossCorrelation(
+                DirectSpectra.bandLimit(Arrays3.channel(q, b, c), band),
+                DirectSpectra.bandLimit(Arrays3.channel(k, b, c), band));
+        for (int tau = 0; tau < n; tau++) {
+          expected[tau] += r[tau] / d;
+        }
+      }
+      for (int tau = 0; tau < n; tau++) {
+        assertEquals(expected[tau], got[b * n + tau], 1e-4, "b=" + b + " τ=" + tau);
+      }
+    }
+  }
+
+  @Test
+  void aggregationSumsWeightedCircularShifts() {
+    int n = 6;
+    int d = 3;
+    double[][][] v = Arrays3.random(2, n, d, 5);
+    long[][] lags = {{1, 4}, {0, 5}};
+    float[][] w = {{0.3f, 0.7f}, {0.9f, 0.1f}};
+    NDArray out =
+        AutoCorrelationAttention.aggregate(
+            Arrays3.toArray(manager, v),
+            manager.create(lags),
+            manager.create(w));
+    assertEquals(new Shape(2, n, d), out.getShape());
+    float[] got = out.toFloatArray();
+    for (int b = 0; b < 2; b++) {
+      for (int t = 0; t < n; t++) {
+        for (int c = 0; c < d; c++) {
+          double expected = 0;
+          for (int i = 0; i < 2; i++) {
+            expected += w[b][i] * v[b][(int) ((t + lags[b][i]) % n)][c];
+          }
+          assertEquals(expected, got[(b * n + t) * d + c], 1e-5);
+        }
+      }
+    }
+  }
+
+  @Test
+  void trainingSharesTheBatchAveragedLagsWhileInferenceChoosesPerSample() {
+    float[][] scores = {
+      {0, 9, 1, 8, 2, 0}, // best lags of this row alone: 1, 3
+      {0, 1, 9, 0, 8, 0}, // 2, 4
+      {5, 2, 3, 1, 0, 0}, // 0, 2
+    };
+    AutoCorrelationAttention attention = new AutoCorrelationAttention(new FrequencyBand(0, 4), 6, 2);
+    NDArray s = manager.create(scores);
+
+    // batch mean per lag: {1.67, 4, 4.33, 3, 3.33, 0} -> top 2 = lags 2, 1
+    NDList shared = attention.selectLags(s, true);
+    long[] sharedLags = shared.get(0).toLongArray();
+    assertArrayEquals(new long[] {2, 1, 2, 1, 2, 1}, sharedLags);
+    float[] sharedWeights = shared.get(1).toFloatArray();
+    for (int b = 0; b < 3; b++) {
+      double[] expected = softmax(scores[b][2], scores[b][1]);
+      assertEquals(expected[0], sharedWeights[2 * b], 1e-6);
+      assertEquals(expected[1], sharedWeights[2 * b + 1], 1e-6);
+    }
+
+    NDList own = attention.selectLags(s, false);
+    assertArrayEquals(new long[] {1, 3, 2, 4, 0, 2}, own.get(0).toLongArray());
+    float[] ownWeights = own.get(1).toFloatArray();
+    double[] first = softmax(9, 8);
+    assertEquals(first[0], ownWeights[0], 1e-6);
+    assertEquals(first[1], ownWeights[1], 1e-6);
+  }
+
+  @Test
+  void aPlantedPeriodIsTheLagFound() {
+    // A sequence representation that repeats every p = 5 steps, plus a little noise: the
+    // auto-correlation peaks at lags 0, 5, 10, ... and top-k picks among them.
+    int n = 50;
+    int p = 5;
+    double[][][] x = Arrays3.random(1, n, 4, 6);
+    double[][][] periodic = new double[1][n][4];
+    for (int t = 0; t < n; t++) {
+      for (int c = 0; c < 4; c++) {
+        periodic[0][t][c] = x[0][t % p][c] + 0.05 * x[0][t][c];
+      }
+    }
+    NDArray s = Arrays3.toArray(manager, periodic);
+    AutoCorrelationAttention attention =
+        new AutoCorrelationAttention(new FrequencyBand(0, 26), n, 3);
+    float[] scores = attention.lagScores(s, s).toFloatArray();
+    long[] lags = attention.selectLags(manager.create(scores).reshape(1, n), false).get(0).toLongArray();
+    for (long lag : lags) {
+      assertEquals(0, lag % p, "lag " + lag + " is not a multiple of the period");
+    }
+    // ... and every multiple of p outscores every other lag
+    double worstMultiple =
+        IntStream.range(0, n).filter(t -> t % p == 0).mapToDouble(t -> scores[t]).min().orElseThrow();
+    double bestOther =
+        IntStream.range(0, n).filter(t -> t % p != 0).mapToDouble(t -> scores[t]).max().orElseThrow();
+    assertTrue(worstMultiple > bestOther, worstMultiple + " vs " + bestOther);
+  }
+
+  private static double[] softmax(double a, double b) {
+    double m = Math.max(a, b);
+    double ea = Math.exp(a - m);
+    double eb = Math.exp(b - m);
+    return new double[] {ea / (ea + eb), eb / (ea + eb)};
+  }
+}
