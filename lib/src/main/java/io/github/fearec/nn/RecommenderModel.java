@@ -28,14 +28,14 @@ public final class RecommenderModel implements AutoCloseable {
   private final SequenceEncoder encoder;
   private final Device device;
 
-  private RecommenderModel(NDManager manager, SequenceEncoder encoder, Device device) {
+  private RecommenderModel(NDManager manager, SequenceEncoder encoder) {
     this.manager = manager;
     this.encoder = encoder;
-    this.device = device;
+    this.device = manager.getDevice();
   }
 
   /**
-   * A freshly initialised model on {@code device}. Initial weights depend on the engine's random
+   * A freshly initialised model on {@code device} (null: the engine's default). Initial weights depend on the engine's random
    * seed ({@code Engine.getInstance().setRandomSeed}).
    */
   public static RecommenderModel create(
@@ -43,7 +43,7 @@ public final class RecommenderModel implements AutoCloseable {
     NDManager manager = NDManager.newBaseManager(device);
     try {
       return new RecommenderModel(
-          manager, SequenceEncoder.create(type, config, numItems, manager), device);
+          manager, SequenceEncoder.create(type, config, numItems, manager));
     } catch (RuntimeException e) {
       manager.close();
       throw e;

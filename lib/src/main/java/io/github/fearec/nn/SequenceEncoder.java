@@ -51,9 +51,15 @@ public final class SequenceEncoder extends AbstractBlock {
    */
   public static SequenceEncoder create(
       ModelType type, ModelConfig config, int numItems, NDManager manager) {
+    return create(type, config, numItems, manager, DataType.FLOAT32);
+  }
+
+  /** As above with parameters of another precision (float64 for gradient checks). */
+  public static SequenceEncoder create(
+      ModelType type, ModelConfig config, int numItems, NDManager manager, DataType dataType) {
     SequenceEncoder encoder = new SequenceEncoder(type, config, numItems);
     encoder.setInitializer(new NormalInitializer((float) config.initStd()), Parameter.Type.WEIGHT);
-    encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.maxLength()));
+    encoder.initialize(manager, dataType, new Shape(1, config.maxLength()));
     return encoder;
   }
 

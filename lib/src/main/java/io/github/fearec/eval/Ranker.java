@@ -1,0 +1,110 @@
+package io.github.fearec.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Full-ranking position of each target among all items (FEARec-spec §1): the target's rank is the
+ * number of other real items whose score is at least the target's, so ties never favour the target
+ * and the padding id 0 never counts. The comparison runs on the device; only one count per user
+ * comes back to the host.
+ *
+ * <p>With {@code excludeHistory}, items the user interacted with before (other than the target
+ * itself, which repeat-consumption data such as Yelp can contain) are taken out of the ranking.
+ */
+public final class Ranker {
+
+  private final boolean excludeHistory;
+
+  public Ranker(boolean excludeHistory) {
+    this.excludeHistory = excludeHistory;
+  }
+
+  public boolean excludesHistory() {
+    return excludeHistory;
+  }
+
+  /**
+   * @param scores (B, |I|+1)
+   * @param targets each row's target id
+   * @param histories each row's past items, used only when history is excluded (else may be null)
+   * @return the 0-based rank of each target; a NaN target score ranks last
+   */
+  public long[] ranks(NDArray scores, int[] targets, int[][] histories) {
+    int b = targets.length;
+    NDManager manager = scores.getManager();
+    NDArray targetIds =
+        manager.create(toLong(targets), new Shape(b, 1)).toDevice(scores.getDevice(), false);
+    NDArray targetScores = scores.gather(targetIds, 1);
+    NDArray atLeast = scores.gte(targetScores);
+    long[] counts = atLeast.sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
+    boolean[] paddingAhead = atLeast.get(":, 0").toBooleanArray();
+    float[] target = targetScores.toFloatArray();
+    long numItems = scores.getShape().get(1) - 1;
+    int width = excludeHistory ? maxLength(histories) : 0;
+    float[] historyScores = width > 0 ? historyScores(scores, histories, width) : null;
+    long[] ranks = new long[b];
+    for (int i = 0; i < b; i++) {
+      if (Float.isNaN(target[i])) {
+        ranks[i] = numItems - 1;
+        continue;
+      }
+      long rank = counts[i] - 1 - (paddingAhead[i] ? 1 : 0);
+      if (historyScores != null) {
+        rank -= historyAhead(histories[i], targets[i], historyScores, i * width, target[i]);
+      }
+      ranks[i] = rank;
+    }
+    return ranks;
+  }
+
+  private static int maxLength(int[][] histories) {
+    int width = 0;
+    for (int[] h : histories) {
+      width = Math.max(width, h.length);
+    }
+    return width;
+  }
+
+  /** Scores of each row's history items, (B · width) row-major, padded with item 0. */
+  private static float[] historyScores(NDArray scores, int[][] histories, int width) {
+    long[] ids = new long[histories.length * width];
+    for (int i = 0; i < histories.length; i++) {
+      for (int t = 0; t < histories[i].length; t++) {
+        ids[i * width + t] = histories[i][t];
+      }
+    }
+    NDArray index =
+        scores
+            .getManager()
+            .create(ids, new Shape(histories.length, width))
+            .toDevice(scores.getDevice(), false);
+    return scores.gather(index, 1).toFloatArray();
+  }
+
+  /** How many distinct history items (not padding, not the target) score at least the target. */
+  private static int historyAhead(
+      int[] history, int targetId, float[] historyScores, int offset, float target) {
+    Set<Integer> seen = new HashSet<>();
+    int ahead = 0;
+    for (int t = 0; t < history.length; t++) {
+      int item = history[t];
+      if (item != 0 && item != targetId && seen.add(item) && historyScores[offset + t] >= target) {
+        ahead++;
+      }
+    }
+    return ahead;
+  }
+
+  private static long[] toLong(int[] values) {
+    long[] out = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+}

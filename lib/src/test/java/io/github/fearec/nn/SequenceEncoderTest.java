@@ -1,0 +1,134 @@
+package io.github.fearec.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.github.fearec.testing.Arrays3;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SequenceEncoderTest {
+
+  private static final ModelConfig TINY =
+      ModelConfig.builder()
+          .maxLength(8)
+          .hiddenSize(8)
+          .numHeads(2)
+          .innerSize(16)
+          .hiddenDropout(0.2)
+          .attentionDropout(0.2)
+          .build();
+
+  @Test
+  void sasrecIsCausal() {
+    Engine.getInstance().setRandomSeed(1);
+    try (RecommenderModel model = RecommenderModel.create(ModelType.SASREC, TINY, 20, null)) {
+      try (NDManager step = model.newStep()) {
+        NDArray ids =
+            step.create(new int[][] {{3, 5, 7, 9, 2, 0, 0, 0}, {3, 5, 7, 11, 13, 17, 19, 0}});
+        NDArray hidden =
+            model.encoder().hiddenStates(new ParameterStore(step, false), ids, false).get(2);
+        // positions 0..2 see the same prefix 3 5 7 in both rows; position 3 does not
+        for (int t = 0; t < 3; t++) {
+          float[] a = hidden.get(new NDIndex("0, {}", t)).toFloatArray();
+          float[] b = hidden.get(new NDIndex("1, {}", t)).toFloatArray();
+          assertArrayEquals(a, b, 1e-5f, "position " + t);
+        }
+        float[] a3 = hidden.get("0, 3").toFloatArray();
+        float[] b3 = hidden.get("1, 3").toFloatArray();
+        assertTrue(Arrays3.maxAbsDiff(a3, b3) > 1e-3, "position 3 must see its own item");
+      }
+    }
+  }
+
+  @Test
+  void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch() {
+    Engine.getInstance().setRandomSeed(2);
+    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, TINY, 30, null)) {
+      int[][] rows = {
+        {1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}
+      };
+      long[] lengths = {5, 8, 1};
+      float[] together = scores(model, rows, lengths, false);
+      for (int i = 0; i < rows.length; i++) {
+        float[] alone = scores(model, new int[][] {rows[i]}, new long[] {lengths[i]}, false);
+        for (int j = 0; j < alone.length; j++) {
+          assertEquals(alone[j], together[i * alone.length + j], 1e-5, "row " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+    for (ModelType type : ModelType.values()) {
+      ModelConfig noDropout = TINY.toBuilder().hiddenDropout(0).attentionDropout(0).build();
+      float[][] plain = gradientsOfFreshModel(type, noDropout, false);
+      float[][] collected = gradientsOfFreshModel(type, noDropout, true);
+      for (int p = 0; p < plain.length; p++) {
+        assertArrayEquals(plain[p], collected[p], 1e-6f, type + " parameter " + p);
+      }
+    }
+  }
+
+  @Test
+  void hiddenStatesHaveOneEntryPerLayerPlusTheEmbedding() {
+    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, TINY, 10, null);
+        NDManager step = model.newStep()) {
+      NDArray ids = step.create(new int[][] {{1, 2, 3, 0, 0, 0, 0, 0}});
+      List<NDArray> states =
+          model.encoder().hiddenStates(new ParameterStore(step, false), ids, false);
+      assertEquals(TINY.numLayers() + 1, states.size());
+      for (NDArray s : states) {
+        assertEquals(new Shape(1, 8, 8), s.getShape());
+      }
+    }
+  }
+
+  static float[] scores(RecommenderModel model, int[][] rows, long[] lengths, boolean training) {
+    try (NDManager step = model.newStep()) {
+      ParameterStore store = new ParameterStore(step, false);
+      NDArray users =
+          model.userVectors(store, step.create(rows), step.create(lengths), training);
+      return model.scores(store, users, training).toFloatArray();
+    }
+  }
+
+  /** d(Σ scores·w)/dθ for a fixed batch, optionally with a forced GC before backward. */
+  private static float[][] gradientsOfFreshModel(
+      ModelType type, ModelConfig config, boolean collectGarbage) {
+    Engine.getInstance().setRandomSeed(3);
+    int[][] rows = {{1, 2, 3, 4, 0, 0, 0, 0}, {5, 6, 7, 8, 9, 10, 11, 12}};
+    try (RecommenderModel model = RecommenderModel.create(type, config, 15, null)) {
+      try (NDManager step = model.newStep()) {
+        ParameterStore store = new ParameterStore(step, false);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray users =
+              model.userVectors(store, step.create(rows), step.create(new long[] {4, 8}), true);
+          NDArray scores = model.scores(store, users, true);
+          NDArray weights = step.arange((int) scores.size()).reshape(scores.getShape()).sin();
+          NDArray loss = scores.mul(weights).sum();
+          if (collectGarbage) {
+            System.gc();
+            System.gc();
+          }
+          collector.backward(loss);
+        }
+        List<NDArray> params = model.parameterArrays();
+        float[][] grads = new float[params.size()][];
+        for (int i = 0; i < grads.length; i++) {
+          grads[i] = params.get(i).getGradient().toFloatArray();
+        }
+        return grads;
+      }
+    }
+  }
+}

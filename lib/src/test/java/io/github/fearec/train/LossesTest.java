@@ -1,0 +1,88 @@
+package io.github.fearec.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.github.fearec.spectral.DirectSpectra;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LossesTest {
+
+  private NDManager manager;
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  @Test
+  void crossEntropyByHand() {
+    float[][] scores = {{1, 2, 3}, {0, 0, 5}};
+    long[] targets = {2, 1};
+    double expected =
+        (-(3 - Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)))
+                - (0 - Math.log(2 + Math.exp(5))))
+            / 2;
+    NDArray loss = Losses.crossEntropy(manager.create(scores), manager.create(targets));
+    assertEquals(expected, loss.getFloat(), 1e-5);
+  }
+
+  @Test
+  void infoNceOnATwoByTwoBatchByHand() {
+    // z1 = [a; b], z2 = [c; e]; rows of [z1; z2] = a, b, c, e. Positives: a-c, b-e.
+    float[][] z1 = {{1, 0}, {0, 1}};
+    float[][] z2 = {{1, 1}, {2, 0}};
+    double tau = 0.5;
+    double[][] z = {{1, 0}, {0, 1}, {1, 1}, {2, 0}};
+    int[] partner = {2, 3, 0, 1};
+    double total = 0;
+    for (int i = 0; i < 4; i++) {
+      double denominator = 0;
+      for (int j = 0; j < 4; j++) {
+        if (j != i) {
+          denominator += Math.exp(dot(z[i], z[j]) / tau);
+        }
+      }
+      total += -(dot(z[i], z[partner[i]]) / tau - Math.log(denominator));
+    }
+    NDArray loss = Losses.infoNce(manager.create(z1), manager.create(z2), tau);
+    assertEquals(total / 4, loss.getFloat(), 1e-5);
+  }
+
+  @Test
+  void frequencyL1MatchesAnOrthonormalDft() {
+    float[][] z1 = {{1, 2, 3, 4, 5}, {0, 1, 0, -1, 2}};
+    float[][] z2 = {{0, 2, 1, 4, 0}, {3, 1, 2, -1, 0}};
+    double sum = 0;
+    int count = 0;
+    for (int b = 0; b < 2; b++) {
+      double[] diff = new double[5];
+      for (int c = 0; c < 5; c++) {
+        diff[c] = z1[b][c] - z2[b][c];
+      }
+      double[][] s = DirectSpectra.realDft(diff);
+      for (int f = 0; f < s[0].length; f++) {
+        sum += Math.hypot(s[0][f], s[1][f]) / Math.sqrt(5);
+        count++;
+      }
+    }
+    NDArray loss = Losses.frequencyL1(manager.create(z1), manager.create(z2));
+    assertEquals(sum / count, loss.getFloat(), 1e-5);
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}
