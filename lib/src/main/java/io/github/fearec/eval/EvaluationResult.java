@@ -1,5 +1,6 @@
 package io.github.fearec.eval;
 
+import io.github.fearec.data.HeldOut;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,14 +8,14 @@ import java.util.Map;
 /**
  * Metrics of one evaluation.
  *
- * @param stage validation or test
+ * @param phase validation or test
  * @param metrics "HR@5" ... "NDCG@20" → value in [0, 1]
  * @param users how many users were ranked
  * @param excludedHistory whether history items were taken out of the ranking
  * @param seconds wall time of the evaluation
  */
 public record EvaluationResult(
-    Stage stage, Map<String, Double> metrics, long users, boolean excludedHistory, double seconds) {
+    HeldOut phase, Map<String, Double> metrics, long users, boolean excludedHistory, double seconds) {
 
   public EvaluationResult {
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

@@ -1,0 +1,175 @@
+package io.github.fearec.cli;
+
+import io.github.fearec.ConfigException;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.train.ContrastiveMode;
+import io.github.fearec.train.TrainConfig;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Every configuration key, its documentation and how it is applied: the single place a config
+ * file, {@code --set key=value} and {@code fearec keys} read from. An unknown key or a value that
+ * does not parse is an error, never ignored.
+ */
+final class ConfigKeys {
+
+  /** One documented key. */
+  record Key(String name, String description, BiConsumer<Settings, String> apply,
+      Function<Settings, Object> current) {}
+
+  private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+
+  static {
+    run("model", "which model: fearec, sasrec or pop (the popularity baseline)",
+        (s, v) -> s.model = Models.check(v), s -> s.model);
+    run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
+        (s, v) -> s.data = v, s -> s.data);
+    run("k_core", "drop users and items with fewer interactions, repeatedly; 0 = off",
+        (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)), s -> s.kCore);
+    run("device", "cpu, gpu or gpu:N (gpu needs the -Pgpu build)",
+        (s, v) -> s.device = v, s -> s.device);
+
+    arch("max_length", "N: the most recent items a model reads",
+        (b, v) -> b.maxLength(integer("max_length", v)), ModelConfig::maxLength);
+    arch("hidden_size", "d: embedding and hidden width",
+        (b, v) -> b.hiddenSize(integer("hidden_size", v)), ModelConfig::hiddenSize);
+    arch("num_layers", "L: encoder layers", (b, v) -> b.numLayers(integer("num_layers", v)),
+        ModelConfig::numLayers);
+    arch("num_heads", "h: attention heads; must divide hidden_size",
+        (b, v) -> b.numHeads(integer("num_heads", v)), ModelConfig::numHeads);
+    arch("inner_size", "width of the feed-forward layer",
+        (b, v) -> b.innerSize(integer("inner_size", v)), ModelConfig::innerSize);
+    arch("hidden_dropout", "dropout on embeddings and sub-layer outputs, in [0, 1)",
+        (b, v) -> b.hiddenDropout(real("hidden_dropout", v)), ModelConfig::hiddenDropout);
+    arch("attention_dropout", "dropout on attention probabilities, in [0, 1)",
+        (b, v) -> b.attentionDropout(real("attention_dropout", v)), ModelConfig::attentionDropout);
+    arch("global_ratio", "γ of the frequency ramp, in (0, 1] (FEARec)",
+        (b, v) -> b.globalRatio(real("global_ratio", v)), ModelConfig::globalRatio);
+    arch("dual_domain", "true: add time-domain attention to the frequency branch (FEARec)",
+        (b, v) -> b.dualDomain(bool("dual_domain", v)), ModelConfig::dualDomain);
+    arch("std", "true: the time-domain branch sees only the layer's band (FEARec)",
+        (b, v) -> b.bandLimitedTime(bool("std", v)), ModelConfig::bandLimitedTime);
+    arch("spatial_ratio", "α: weight of the time-domain branch, in [0, 1] (FEARec)",
+        (b, v) -> b.spatialRatio(real("spatial_ratio", v)), ModelConfig::spatialRatio);
+    arch("topk_factor", "c in k = floor(c·ln N) lags aggregated (FEARec)",
+        (b, v) -> b.topkFactor(real("topk_factor", v)), ModelConfig::topkFactor);
+    arch("layer_norm_eps", "LayerNorm epsilon",
+        (b, v) -> b.layerNormEps(real("layer_norm_eps", v)), ModelConfig::layerNormEps);
+    arch("init_std", "standard deviation of the normal weight initialisation",
+        (b, v) -> b.initStd(real("init_std", v)), ModelConfig::initStd);
+
+    train("epochs", "maximum number of epochs", (b, v) -> b.epochs(integer("epochs", v)),
+        TrainConfig::epochs);
+    train("batch_size", "training samples per step",
+        (b, v) -> b.batchSize(integer("batch_size", v)), TrainConfig::batchSize);
+    train("learning_rate", "Adam's learning rate",
+        (b, v) -> b.learningRate(real("learning_rate", v)), TrainConfig::learningRate);
+    train("seed", "seeds weights, dropout, shuffling and positive sampling",
+        (b, v) -> b.seed(longValue("seed", v)), TrainConfig::seed);
+    train("patience", "epochs without improvement before early stopping",
+        (b, v) -> b.patience(integer("patience", v)), TrainConfig::patience);
+    train("selection_metric", "validation metric selecting the model: NDCG@10 or HR@10",
+        (b, v) -> b.selectionMetric(v.toUpperCase(Locale.ROOT)), TrainConfig::selectionMetric);
+    train("contrastive", "contrastive term: none, un, su, us or us_x (FEARec's)",
+        (b, v) -> b.contrastive(mode(v)), c -> c.contrastive().id());
+    train("contrastive_weight", "λ: weight of the InfoNCE term",
+        (b, v) -> b.contrastiveWeight(real("contrastive_weight", v)),
+        TrainConfig::contrastiveWeight);
+    train("temperature", "τ of InfoNCE", (b, v) -> b.temperature(real("temperature", v)),
+        TrainConfig::temperature);
+    train("frequency_weight", "weight of the frequency-domain L1 term; 0 = off",
+        (b, v) -> b.frequencyWeight(real("frequency_weight", v)), TrainConfig::frequencyWeight);
+    train("eval_batch_size", "users per evaluation batch",
+        (b, v) -> b.evalBatchSize(integer("eval_batch_size", v)), TrainConfig::evalBatchSize);
+    train("exclude_history", "true: remove each user's past items from the ranking",
+        (b, v) -> b.excludeHistory(bool("exclude_history", v)), TrainConfig::excludeHistory);
+  }
+
+  private ConfigKeys() {}
+
+  static Map<String, Key> all() {
+    return KEYS;
+  }
+
+  /** Applies {@code key = value}; {@code where} prefixes errors (e.g. "run.properties:4: "). */
+  static void apply(Settings settings, String key, String value, String where) {
+    Key k = KEYS.get(key.trim());
+    if (k == null) {
+      throw new ConfigException(
+          where + "unknown key '" + key.trim() + "'; run 'fearec keys' for the list");
+    }
+    try {
+      k.apply().accept(settings, value.trim());
+    } catch (ConfigException e) {
+      throw new ConfigException(where + e.getMessage());
+    }
+  }
+
+  private static void run(String name, String doc, BiConsumer<Settings, String> apply,
+      Function<Settings, Object> current) {
+    KEYS.put(name, new Key(name, doc, apply, current));
+  }
+
+  private static void arch(String name, String doc, BiConsumer<ModelConfig.Builder, String> apply,
+      Function<ModelConfig, Object> current) {
+    KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.architecture, v),
+        s -> current.apply(s.architecture.build())));
+  }
+
+  private static void train(String name, String doc, BiConsumer<TrainConfig.Builder, String> apply,
+      Function<TrainConfig, Object> current) {
+    KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.training, v),
+        s -> current.apply(s.training.build())));
+  }
+
+  static int integer(String key, String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " = " + v + ": expected an integer");
+    }
+  }
+
+  private static long longValue(String key, String v) {
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " = " + v + ": expected an integer");
+    }
+  }
+
+  private static int nonNegative(String key, int v) {
+    ConfigException.require(v >= 0, key, v, "an integer >= 0");
+    return v;
+  }
+
+  private static double real(String key, String v) {
+    try {
+      double d = Double.parseDouble(v.trim());
+      ConfigException.require(Double.isFinite(d), key, v, "a finite number");
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " = " + v + ": expected a number");
+    }
+  }
+
+  private static boolean bool(String key, String v) {
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "on", "yes" -> true;
+      case "false", "off", "no" -> false;
+      default -> throw new ConfigException(key + " = " + v + ": expected true or false");
+    };
+  }
+
+  private static ContrastiveMode mode(String v) {
+    try {
+      return ContrastiveMode.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("contrastive = " + v + ": expected none, un, su, us or us_x");
+    }
+  }
+}

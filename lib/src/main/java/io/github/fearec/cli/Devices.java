@@ -1,0 +1,29 @@
+package io.github.fearec.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.github.fearec.ConfigException;
+
+/** Maps the {@code device} setting to a DJL device, checking that libtorch can use it. */
+final class Devices {
+
+  private Devices() {}
+
+  static Device resolve(String name) {
+    String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("cpu")) {
+      return Device.cpu();
+    }
+    if (n.equals("gpu") || n.matches("gpu:\\d+")) {
+      int index = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4));
+      int available = Engine.getInstance().getGpuCount();
+      if (index >= available) {
+        throw new ConfigException(
+            "device = " + name + ": libtorch sees " + available + " GPU(s); a GPU needs the CUDA"
+                + " build (./mvnw -Pgpu package) on a machine with an NVIDIA driver");
+      }
+      return Device.gpu(index);
+    }
+    throw new ConfigException("device = " + name + ": expected cpu, gpu or gpu:N");
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.fearec.cli;
+
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.train.TrainConfig;
+
+/**
+ * Everything a run is configured by, staged while keys are applied: which model, which data, the
+ * architecture and the training settings. {@link ConfigKeys} documents and sets every field.
+ */
+final class Settings {
+
+  /** "fearec", "sasrec" or "pop". */
+  String model;
+
+  /** "synthetic" or a path to a .txt / .inter file or a RecBole dataset folder. */
+  String data = "synthetic";
+
+  /** Minimum interactions per user and item; 0 switches filtering off. */
+  int kCore = 5;
+
+  /** "cpu", "gpu" or "gpu:N". */
+  String device = "cpu";
+
+  final ModelConfig.Builder architecture = ModelConfig.builder();
+  final TrainConfig.Builder training;
+
+  Settings(String model) {
+    this.model = model;
+    this.training = TrainConfig.builder(Models.neuralType(model));
+  }
+}

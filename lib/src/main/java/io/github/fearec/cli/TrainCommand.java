@@ -1,0 +1,182 @@
+package io.github.fearec.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.HeldOut;
+import io.github.fearec.data.LeaveOneOutSplit;
+import io.github.fearec.data.SequenceDataset;
+import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.EvaluationResult;
+import io.github.fearec.eval.Evaluator;
+import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.eval.PopularityRecommender;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.train.ConsoleProgress;
+import io.github.fearec.train.EpochCsvLog;
+import io.github.fearec.train.EpochRecord;
+import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.train.ModelTrainer;
+import io.github.fearec.train.TrainConfig;
+import io.github.fearec.train.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Trains a model, selects it on validation, reports test metrics next to popularity. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train a model, select it on validation and report test metrics next to popularity.",
+      "",
+      "Early stopping on validation NDCG@10; full-ranking HR@K and NDCG@K (K = 5, 10, 20) on",
+      "the leave-one-out test items.",
+      "Writes results.json, epochs.csv, config.properties and the model checkpoint to --output."
+    })
+final class TrainCommand implements Runnable {
+
+  @Option(names = "--model", paramLabel = "fearec|sasrec|pop",
+      description = "the model (default fearec)")
+  String model;
+
+  @Option(names = "--epochs", description = "maximum epochs (default 200)")
+  Integer epochs;
+
+  @Option(names = "--batch-size", description = "training samples per step (default 256)")
+  Integer batchSize;
+
+  @Option(names = "--lr", description = "Adam learning rate (default 0.001)")
+  Double learningRate;
+
+  @Option(names = "--max-length", description = "N, the most recent items read (default 50)")
+  Integer maxLength;
+
+  @Option(names = "--seed", description = "random seed (default 2020)")
+  Long seed;
+
+  @Option(names = "--patience", description = "epochs without improvement before stopping (default 10)")
+  Integer patience;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "output directory (default runs/<model>-<data>)")
+  Path output;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public void run() {
+    Settings s =
+        common
+            .loader()
+            .option("model", model)
+            .option("epochs", epochs)
+            .option("batch_size", batchSize)
+            .option("learning_rate", learningRate)
+            .option("max_length", maxLength)
+            .option("seed", seed)
+            .option("patience", patience)
+            .load();
+    ModelConfig architecture = s.architecture.build();
+    TrainConfig training = s.training.build();
+    Device device = Devices.resolve(s.device);
+    PrintStream log = System.out;
+
+    SequenceDataset data = DataSource.load(s, log);
+    LeaveOneOutSplit split = new LeaveOneOutSplit(data);
+    TrainingSamples samples = new TrainingSamples(split);
+    BatchFactory batches = new BatchFactory(architecture.maxLength());
+    Evaluator evaluator =
+        new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());
+    RunDirectory run = new RunDirectory(output != null ? output : defaultOutput(s, data));
+    run.writeConfig(s);
+
+    EvaluationResult popValid;
+    EvaluationResult popTest;
+    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+      popValid = evaluator.evaluate(pop, HeldOut.VALIDATION);
+      popTest = evaluator.evaluate(pop, HeldOut.TEST);
+    }
+    MetricsTable table =
+        new MetricsTable().add("pop (validation)", popValid).add("pop (test)", popTest);
+    RunResults results;
+    if (s.model.equals(Models.POPULARITY)) {
+      results = results(s, data, null, popValid, popTest, popValid, popTest, training);
+    } else {
+      log.printf("model: %s on %s, %d training samples%n", s.model, device, samples.size());
+      Engine.getInstance().setRandomSeed((int) training.seed());
+      try (RecommenderModel net =
+              RecommenderModel.create(Models.neuralType(s.model), architecture, data.numItems(), device);
+          EpochCsvLog csv = new EpochCsvLog(run.file(RunDirectory.EPOCHS))) {
+        TrainingListener listeners =
+            TrainingListener.all(
+                new ConsoleProgress(log, System.console() != null, training.epochs()), csv);
+        ModelTrainer.Outcome outcome =
+            new ModelTrainer(training, listeners).fit(net, samples, batches, evaluator);
+        ModelCheckpoint.save(net, run.root());
+        EvaluationResult test = evaluator.evaluate(new ModelRecommender(net), HeldOut.TEST);
+        table
+            .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", outcome.bestValidation())
+            .add(s.model + " (test)", test);
+        results =
+            results(s, data, outcome, outcome.bestValidation(), test, popValid, popTest, training);
+      }
+    }
+    run.writeJson(RunDirectory.RESULTS, results);
+    log.println();
+    log.print(table);
+    log.println(
+        (training.excludeHistory() ? "History items excluded" : "History items kept")
+            + " in the rankings. Results in " + run.root());
+  }
+
+  private static Path defaultOutput(Settings s, SequenceDataset data) {
+    return Path.of("runs", s.model + "-" + data.name().replaceAll("[^A-Za-z0-9_.-]", "_"));
+  }
+
+  private static RunResults results(
+      Settings s,
+      SequenceDataset data,
+      ModelTrainer.Outcome outcome,
+      EvaluationResult valid,
+      EvaluationResult test,
+      EvaluationResult popValid,
+      EvaluationResult popTest,
+      TrainConfig training) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    ConfigKeys.all().forEach((k, key) -> settings.put(k, String.valueOf(key.current().apply(s))));
+    double seconds = 0;
+    long samples = 0;
+    int epochsRun = 0;
+    if (outcome != null) {
+      for (EpochRecord r : outcome.epochs()) {
+        seconds += r.trainSeconds();
+        samples += Math.round(r.samplesPerSecond() * r.trainSeconds());
+      }
+      epochsRun = outcome.epochs().size();
+    }
+    return new RunResults(
+        s.model,
+        s.data,
+        data.numUsers(),
+        data.numItems(),
+        settings,
+        epochsRun,
+        outcome == null ? 0 : outcome.bestEpoch(),
+        outcome != null && outcome.stoppedEarly(),
+        valid.metrics(),
+        test.metrics(),
+        popValid.metrics(),
+        popTest.metrics(),
+        training.excludeHistory(),
+        seconds,
+        seconds > 0 ? samples / seconds : 0,
+        Runtime.getRuntime().availableProcessors());
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.fearec.train;
+
+import io.github.fearec.FearecException;
+
+/** A checkpoint is missing, damaged or does not fit the data it is used with. */
+public final class CheckpointException extends FearecException {
+
+  public CheckpointException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.fearec.train;
+
+import io.github.fearec.eval.EvaluationResult;
+
+/**
+ * What one epoch did.
+ *
+ * @param epoch 1-based
+ * @param loss the mean loss terms over the epoch's batches
+ * @param samplesPerSecond training throughput (forward, backward and update)
+ * @param trainSeconds wall time of the training part
+ * @param validation the validation metrics after the epoch
+ * @param improved whether the selection metric improved on every earlier epoch
+ */
+public record EpochRecord(
+    int epoch,
+    LossTerms loss,
+    double samplesPerSecond,
+    double trainSeconds,
+    EvaluationResult validation,
+    boolean improved) {}

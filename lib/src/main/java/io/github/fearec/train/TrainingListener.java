@@ -1,0 +1,30 @@
+package io.github.fearec.train;
+
+/** Receives progress from {@link ModelTrainer}: a console bar, a CSV log, a notebook chart. */
+public interface TrainingListener {
+
+  /** After every optimisation step. */
+  default void onBatch(int epoch, int batch, int numBatches, LossTerms loss, double samplesPerSecond) {}
+
+  /** After each epoch's validation. */
+  default void onEpoch(EpochRecord record) {}
+
+  /** Combines listeners. */
+  static TrainingListener all(TrainingListener... listeners) {
+    return new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int numBatches, LossTerms loss, double speed) {
+        for (TrainingListener l : listeners) {
+          l.onBatch(epoch, batch, numBatches, loss, speed);
+        }
+      }
+
+      @Override
+      public void onEpoch(EpochRecord record) {
+        for (TrainingListener l : listeners) {
+          l.onEpoch(record);
+        }
+      }
+    };
+  }
+}
