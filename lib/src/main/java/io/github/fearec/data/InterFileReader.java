@@ -1,0 +1,113 @@
+package io.github.fearec.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a RecBole atomic interaction file ({@code .inter}): a tab-separated table whose first
+ * non-blank line is a typed header (see {@link InterHeader}) and whose rows are single
+ * interactions.
+ *
+ * <p>Ids are arbitrary string tokens (surrounding spaces are trimmed). Users are numbered in order
+ * of first appearance. Each user's items are ordered by the {@code timestamp} column when there is
+ * one, with a stable sort so that equal timestamps keep file order; without that column the file
+ * order is taken to be chronological, as in the benchmark conversions of the {@code .txt} files.
+ * Every row must have exactly as many fields as the header, because a short row usually means a
+ * space was typed instead of a tab and the columns are shifted.
+ */
+public final class InterFileReader {
+
+  private InterFileReader() {}
+
+  private record Row(int item, double timestamp) {}
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws DataFormatException naming the file and line of the first problem found
+   */
+  public static RawSequences read(Path file) {
+    try (TextLines lines = TextLines.open(file)) {
+      InterHeader header = null;
+      TokenInterner users = new TokenInterner();
+      TokenInterner items = new TokenInterner();
+      List<List<Row>> rowsByUser = new ArrayList<>();
+      List<Integer> userLines = new ArrayList<>();
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        if (header == null) {
+          header = InterHeader.parse(line, lines);
+          continue;
+        }
+        String[] fields = line.split("\t", -1);
+        if (fields.length != header.width()) {
+          throw lines.error(
+              "the row has " + fields.length + " tab-separated fields",
+              header.width() + " fields, one per header column");
+        }
+        int user = users.intern(token(fields, header.userColumn(), InterHeader.USER, lines));
+        if (user == rowsByUser.size()) {
+          rowsByUser.add(new ArrayList<>());
+          userLines.add(lines.lineNumber());
+        }
+        int item = items.intern(token(fields, header.itemColumn(), InterHeader.ITEM, lines));
+        double time =
+            header.hasTimestamp() ? timestamp(fields[header.timestampColumn()], lines) : 0;
+        rowsByUser.get(user).add(new Row(item, time));
+      }
+      if (header == null) {
+        throw new DataFormatException(
+            file,
+            "the file is empty or holds only blank lines",
+            "a header line such as 'user_id:token<TAB>item_id:token'");
+      }
+      if (rowsByUser.isEmpty()) {
+        throw new DataFormatException(
+            file, "the file has a header but no rows", "at least one interaction row");
+      }
+      int[][] sequences = new int[rowsByUser.size()][];
+      for (int u = 0; u < sequences.length; u++) {
+        List<Row> rows = rowsByUser.get(u);
+        if (header.hasTimestamp()) {
+          rows.sort(Comparator.comparingDouble(Row::timestamp)); // List.sort is stable
+        }
+        sequences[u] = new int[rows.size()];
+        for (int pos = 0; pos < rows.size(); pos++) {
+          sequences[u][pos] = rows.get(pos).item();
+        }
+      }
+      return new RawSequences(
+          file,
+          users.tokens().toArray(String[]::new),
+          userLines.stream().mapToInt(Integer::intValue).toArray(),
+          sequences,
+          items.tokens());
+    }
+  }
+
+  private static String token(String[] fields, int column, String name, TextLines at) {
+    String token = fields[column].strip();
+    if (token.isEmpty()) {
+      throw at.error(
+          "the " + name + " field (column " + (column + 1) + ") is empty", "an id token");
+    }
+    return token;
+  }
+
+  private static double timestamp(String field, TextLines at) {
+    try {
+      double time = Double.parseDouble(field.strip());
+      if (Double.isFinite(time)) {
+        return time;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw at.error(
+        "timestamp '" + field + "' is not a finite number", "a number such as 1388534400");
+  }
+}
