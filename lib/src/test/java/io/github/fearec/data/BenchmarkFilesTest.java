@@ -17,12 +17,9 @@ class BenchmarkFilesTest {
   private static final long INTERACTIONS = 198_502;
 
   @Test
-  void beautyTxtIsReadUnchangedAndQuickly() {
+  void beautyTxtIsReadUnchanged() {
     Path file = SharedData.require("Beauty.txt");
-    DatasetLoader.load(file); // warm-up, so the timing below measures reading, not class loading
-    long start = System.nanoTime();
     LoadedDataset loaded = DatasetLoader.load(file);
-    long millis = (System.nanoTime() - start) / 1_000_000;
     SequenceDataset beauty = loaded.dataset();
     assertEquals(USERS, beauty.numUsers());
     assertEquals(ITEMS, beauty.numItems());
@@ -32,8 +29,6 @@ class BenchmarkFilesTest {
     assertArrayEquals(new int[] {1, 2, 3, 4, 5}, beauty.sequence(0));
     assertEquals("22363", loaded.userToken(USERS - 1));
     assertEquals("12101", loaded.itemToken(ITEMS));
-    // Generous bound for a shared 2-core machine; typically well under 200 ms.
-    assertTrue(millis < 1_000, "reading Beauty.txt took " + millis + " ms");
   }
 
   @Test
