@@ -8,9 +8,10 @@
 #   --port N         port to listen on (default 8888; Jupyter tries the next ones if busy)
 #   --skip-install   do not run install.sh first
 #
-# If a notebook's kernel shows no sign of life ("Kernel starting, please wait..." or a
-# cell that never starts) right after opening, restart the kernel (Kernel > Restart): the
-# Java kernel sometimes misses its first request at start-up (see README.md).
+# If a notebook's kernel shows no sign of life right after opening (a cell stays at [*]),
+# restart the kernel (Kernel > Restart). The published Java kernel 3.0.1 sometimes misses
+# its first request at start-up; install.sh applies a fix for that (notebooks/kernel-fix/),
+# so this should be rare (see README.md).
 set -euo pipefail
 NB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 

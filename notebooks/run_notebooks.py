@@ -17,11 +17,13 @@ A notebook passes when
     appears somewhere in its outputs (stream text, text/plain, text/html, error values).
 
 Kernel start-up race: rapaio-jupyter-kernel 3.0.1 sometimes never answers its first
-kernel_info_request (its shell loop can exit before it starts; measured here 2-3 failed
-starts in 15-25). jupyter_client then raises RuntimeError "Kernel didn't respond in N
-seconds". The runner waits --start-timeout seconds (default 20; a good start takes 2-4 s)
-and retries a failed start up to --start-retries times (default 3) with a fresh kernel.
-Only the start is retried: once a cell has run, any failure is the notebook's.
+kernel_info_request (its shell loop can end before it starts; measured here 2-3 failed
+starts in 15-25 without the fix in notebooks/kernel-fix/, 0 in 30 with it). jupyter_client
+then raises RuntimeError "Kernel didn't respond in N seconds". The runner waits
+--start-timeout seconds (default 20; a good start takes 2-6 s) and retries a failed start
+up to --start-retries times (default 3) with a fresh kernel, also when the fix is in place.
+Only the start is retried: once a cell has run, any failure is the notebook's. When every
+start fails, the end of the last kernel log is shown (e.g. a bad import in kernel-init.jsh).
 
 The last line printed is always "N passed, M failed" (counting notebooks); CI reads it.
 The exit status is 0 when no notebook failed, 1 otherwise, 2 for bad arguments.
