@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --port=*) port=${1#--port=}; shift ;;
     --skip-install) install=0; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "open.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-install) install=0; shift ;;
     --) shift; runner_args=("$@"); break ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "test-notebooks.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
