@@ -168,15 +168,17 @@ def describe_error(nb_name, index, output):
 
 def check_cell(nb_name, index, cell):
     """Raise NotebookFailure for an error output or exception-like stderr in cell."""
+    stderr = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
             raise NotebookFailure(describe_error(nb_name, index, output))
         if output.get("output_type") == "stream" and output.get("name") == "stderr":
-            text = strip_ansi(output.get("text", ""))
-            if EXCEPTION_RE.search(text):
-                shown = "\n".join("    | " + line for line in text.splitlines()[:30])
-                raise NotebookFailure(
-                    "%s: cell index %d wrote an exception to stderr:\n%s" % (nb_name, index, shown))
+            stderr.append(strip_ansi(output.get("text", "")))
+    text = "".join(stderr)
+    if EXCEPTION_RE.search(text):
+        shown = "\n".join("    | " + line for line in text.splitlines()[:30])
+        raise NotebookFailure(
+            "%s: cell index %d wrote an exception to stderr:\n%s" % (nb_name, index, shown))
 
 
 def run_one(nb_path, args, log_dir):
