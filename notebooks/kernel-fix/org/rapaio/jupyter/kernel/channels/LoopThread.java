@@ -9,11 +9,15 @@
  *  1. start() starts the thread first and sets the "running" flag afterwards; when the new
  *     thread checks the flag before it is set, the loop ends at once. The shell channel then
  *     never reads a request: the kernel looks alive (heartbeat) but never replies.
- *  2. The shell loop body looks up its handler table, which the kernel creates only after
- *     the channels are bound and their loops started; a request arriving in that window
- *     throws a NullPointerException out of the loop body, which ends the thread too.
- * Here the flag is set before the thread starts, and a RuntimeException thrown by one turn
- * of the loop is logged and the loop goes on (the client simply re-sends kernel_info).
+ *  2. The channels are bound and their loops started before the kernel fills its handler
+ *     table. A request read in that window either throws a NullPointerException out of the
+ *     loop body (table not created yet), which ends the thread too, or is logged as
+ *     "Unhandled message" and dropped (table still empty). Clients that send kernel_info
+ *     once and wait (Notebook 6 waits 60 s when a browser connects) are hit by the latter.
+ * Here the flag is set before the thread starts; each loop waits FIRST_TURN_DELAY_MS
+ * before its first turn (ZeroMQ queues requests meanwhile; wiring the handlers takes
+ * milliseconds, so this is a wide margin rather than a guarantee); and a RuntimeException
+ * thrown by one turn is logged and the loop goes on.
  */
 package org.rapaio.jupyter.kernel.channels;
 
@@ -23,6 +27,7 @@ import java.util.logging.Logger;
 public final class LoopThread extends Thread {
 
     private static final Logger LOGGER = Logger.getLogger(LoopThread.class.getSimpleName());
+    private static final long FIRST_TURN_DELAY_MS = 300;
 
     private volatile boolean running = false;
     private final long sleep;
@@ -36,6 +41,12 @@ public final class LoopThread extends Thread {
 
     @Override
     public void run() {
+        try {
+            Thread.sleep(FIRST_TURN_DELAY_MS);
+        } catch (InterruptedException e) {
+            running = false;
+            return;
+        }
         while (running) {
             try {
                 loopBody.run();
