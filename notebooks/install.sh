@@ -22,7 +22,7 @@
 # Kernel start-up race: rapaio-jupyter-kernel 3.0.1 sometimes never answers at start (2-3
 # of 15-25 starts measured here, 5 of 15 through the Notebook server). kernel-fix/ holds a
 # one-class fix of our own that this script compiles and puts ahead of the kernel jar
-# (0 failures in 50 starts, 0 in 20 through the server with it).
+# (0 failures in 40 starts, 0 in 20 through the server with it).
 # run_notebooks.py still retries a kernel that does not start.
 #
 # Used alike by the README, CI (notebooks/test-notebooks.sh) and Binder (binder/postBuild).

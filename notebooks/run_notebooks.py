@@ -18,7 +18,7 @@ A notebook passes when
 
 Kernel start-up race: rapaio-jupyter-kernel 3.0.1 sometimes never answers its first
 kernel_info_request (its shell loop can end before it starts; measured here 2-3 failed
-starts in 15-25 without the fix in notebooks/kernel-fix/, 0 in 50 with it). jupyter_client
+starts in 15-25 without the fix in notebooks/kernel-fix/, 0 in 40 with it). jupyter_client
 then raises RuntimeError "Kernel didn't respond in N seconds". The runner waits
 --start-timeout seconds (default 20; a good start takes 2-6 s) and retries a failed start
 up to --start-retries times (default 3) with a fresh kernel, also when the fix is in place.
