@@ -239,6 +239,6 @@ mkdir -p "$spec_src"
 say "installing kernelspec '$KERNEL_NAME' ($spec_scope)"
 jupyter kernelspec install "$spec_scope" --replace --name "$KERNEL_NAME" "$spec_src" 2>&1 \
   | sed 's/^/[jupyter] /'
-jupyter kernelspec list | grep -E "^[[:space:]]*$KERNEL_NAME[[:space:]]" >/dev/null \
+jupyter kernelspec list | grep -E "^[[:space:]]*${KERNEL_NAME}[[:space:]]" >/dev/null \
   || die "'jupyter kernelspec list' does not show $KERNEL_NAME"
 say "done: kernel '$KERNEL_NAME' -> $(jupyter kernelspec list | awk -v k="$KERNEL_NAME" '$1==k {print $2}')"
