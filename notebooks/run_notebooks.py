@@ -79,7 +79,10 @@ class NotebookFailure(Exception):
 
 
 def start_kernel(nb, args, nb_path, log_dir):
-    """Start a kernel for nb, retrying failed starts. Returns (client, exit_stack, attempts)."""
+    """Start a kernel for nb, retrying failed starts.
+
+    Returns (client, exit_stack, attempt number, start seconds); closing the stack stops it.
+    """
     from contextlib import ExitStack
 
     name = os.path.basename(nb_path)
