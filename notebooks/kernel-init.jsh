@@ -1,0 +1,29 @@
+// Start-up script of the "fearec-java" kernel (RJK_INIT_SCRIPT in its kernel.json, written
+// by install.sh). It REPLACES the kernel's own default script, so it must keep the static
+// import of rapaio's Global, which provides display(...).
+//
+// Every import here must resolve: one that does not (e.g. a package that has no classes
+// yet) stops the kernel at start with "SEVERE: package ... does not exist" in its log and
+// the notebook never connects. A package that holds only sub-packages also counts as
+// missing. So only packages that exist in the kit jar are imported; when the library
+// gains a package notebooks use everywhere (say io.github.fearec.model), add its line
+// below after building, then run notebooks/test-notebooks.sh, which starts this kernel
+// on a test notebook.
+
+import java.util.*;
+import java.util.function.*;
+import java.util.stream.*;
+import java.io.*;
+import java.nio.file.*;
+import java.awt.image.BufferedImage;
+
+import ai.djl.ndarray.*;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.knowm.xchart.*;
+import tech.tablesaw.api.*;
+
+import io.github.fearec.*;
+
+import static org.rapaio.jupyter.kernel.global.Global.*;
