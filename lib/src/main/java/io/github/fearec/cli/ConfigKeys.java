@@ -28,6 +28,15 @@ final class ConfigKeys {
         (s, v) -> s.model = Models.check(v), s -> s.model);
     run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
         (s, v) -> s.data = v, s -> s.data);
+    run("synthetic_users", "users of the synthetic dataset (data = synthetic)",
+        (s, v) -> s.synthetic.numUsers(integer("synthetic_users", v)),
+        s -> s.synthetic.build().numUsers());
+    run("synthetic_items", "items of the synthetic dataset (data = synthetic)",
+        (s, v) -> s.synthetic.numItems(integer("synthetic_items", v)),
+        s -> s.synthetic.build().numItems());
+    run("synthetic_seed", "seed of the synthetic dataset (data = synthetic)",
+        (s, v) -> s.synthetic.seed(longValue("synthetic_seed", v)),
+        s -> s.synthetic.build().seed());
     run("k_core", "drop users and items with fewer interactions, repeatedly; 0 = off",
         (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)), s -> s.kCore);
     run("device", "cpu, gpu or gpu:N (gpu needs the -Pgpu build)",

@@ -16,7 +16,7 @@ final class DataSource {
 
   static SequenceDataset load(Settings settings, PrintStream log) {
     if (settings.data.equals(SYNTHETIC)) {
-      SequenceDataset d = SyntheticDataset.defaultDataset();
+      SequenceDataset d = SyntheticDataset.generate(settings.synthetic.build()).dataset();
       log.println("data: the embedded synthetic dataset: " + describe(d));
       return d;
     }

@@ -1,5 +1,6 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.train.TrainConfig;
 
@@ -20,6 +21,9 @@ final class Settings {
 
   /** "cpu", "gpu" or "gpu:N". */
   String device = "cpu";
+
+  /** Shapes the embedded synthetic dataset when {@link #data} is "synthetic". */
+  final SyntheticConfig.Builder synthetic = SyntheticConfig.DEFAULTS.toBuilder();
 
   final ModelConfig.Builder architecture = ModelConfig.builder();
   final TrainConfig.Builder training;

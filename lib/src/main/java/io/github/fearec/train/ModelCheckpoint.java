@@ -2,6 +2,8 @@ package io.github.fearec.train;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Trained weights on disk: {@code model.json} (format version, model type, item count,
@@ -75,11 +78,15 @@ public final class ModelCheckpoint {
       throw new CheckpointException(weights + ": missing; expected the weights next to " + DESCRIPTION);
     }
     RecommenderModel model = RecommenderModel.create(d.model(), d.config(), d.numItems(), device);
+    List<Shape> expected = shapes(model);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
       model.encoder().loadParameters(model.manager(), in);
-      if (in.read() != -1) {
-        throw new CheckpointException(weights + ": trailing bytes after the weights; the file does not belong to " + DESCRIPTION);
+      if (in.read() != -1 || !shapes(model).equals(expected)) {
+        // DJL loads whatever shapes the file holds; they must be those model.json describes
+        throw new CheckpointException(
+            weights + ": the weights do not match the architecture in " + DESCRIPTION
+                + "; expected parameter shapes " + expected + ", found " + shapes(model));
       }
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -91,6 +98,10 @@ public final class ModelCheckpoint {
           weights + ": cannot be read (" + e.getMessage() + "); the file is truncated, damaged or"
               + " belongs to another configuration");
     }
+  }
+
+  private static List<Shape> shapes(RecommenderModel model) {
+    return model.parameterArrays().stream().map(NDArray::getShape).toList();
   }
 
   /** Reads and checks {@code model.json}. */

@@ -1,0 +1,59 @@
+package io.github.fearec.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RankerTest {
+
+  private NDManager manager;
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  @Test
+  void tiesCountAgainstTheTargetAndPaddingNeverCounts() {
+    // columns: 0 = padding, items 1..5
+    float[][] scores = {
+      {9, 0.5f, 0.7f, 0.7f, 0.1f, 0.7f}, // target 2 ties with 3 and 5: rank 2 (padding ignored)
+      {0, 0.9f, 0.1f, 0.2f, 0.3f, 0.4f}, // target 1 is the best: rank 0
+      {0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f}, // all equal: target behind the 4 others
+    };
+    long[] ranks = new Ranker(false).ranks(manager.create(scores), new int[] {2, 1, 4}, null);
+    assertArrayEquals(new long[] {2, 0, 4}, ranks);
+  }
+
+  @Test
+  void excludingHistoryRemovesPastItemsButNeverTheTarget() {
+    float[][] scores = {
+      {0, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f},
+      {0, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f},
+    };
+    int[][] histories = {
+      {1, 2, 1}, // items 1 and 2 (1 twice) are removed: target 4 moves from rank 3 to rank 1
+      {4, 1}, // the target itself repeats (as in Yelp): only item 1 is removed
+    };
+    long[] ranks =
+        new Ranker(true).ranks(manager.create(scores), new int[] {4, 4}, histories);
+    assertArrayEquals(new long[] {1, 2}, ranks);
+    long[] kept = new Ranker(false).ranks(manager.create(scores), new int[] {4, 4}, histories);
+    assertArrayEquals(new long[] {3, 3}, kept);
+  }
+
+  @Test
+  void aNaNTargetScoreRanksLast() {
+    float[][] scores = {{0, Float.NaN, 0.2f, 0.3f}};
+    assertArrayEquals(
+        new long[] {2}, new Ranker(false).ranks(manager.create(scores), new int[] {1}, null));
+  }
+}

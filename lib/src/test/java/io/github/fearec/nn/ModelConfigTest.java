@@ -1,0 +1,62 @@
+package io.github.fearec.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fearec.ConfigException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ModelConfigTest {
+
+  @Test
+  void defaultsAreThePapersBeautySettings() {
+    ModelConfig c = ModelConfig.defaults();
+    assertEquals(50, c.maxLength());
+    assertEquals(64, c.hiddenSize());
+    assertEquals(2, c.numLayers());
+    assertEquals(2, c.numHeads());
+    assertEquals(256, c.innerSize());
+    assertEquals(0.6, c.globalRatio());
+    assertEquals(0.1, c.spatialRatio());
+    assertEquals(3, c.topK(), "k = floor(ln 50) = 3");
+    assertEquals(32, c.headSize());
+  }
+
+  static Stream<Arguments> invalid() {
+    return Stream.of(
+        bad("max_length", b -> b.maxLength(1)),
+        bad("num_heads", b -> b.numHeads(3)),
+        bad("global_ratio", b -> b.globalRatio(0)),
+        bad("global_ratio", b -> b.globalRatio(1.5)),
+        bad("spatial_ratio", b -> b.spatialRatio(-0.1)),
+        bad("spatial_ratio", b -> b.spatialRatio(1.1)),
+        bad("hidden_dropout", b -> b.hiddenDropout(1)),
+        bad("attention_dropout", b -> b.attentionDropout(-0.5)),
+        bad("topk_factor", b -> b.topkFactor(0.1)), // k = floor(0.1·ln 50) = 0
+        bad("topk_factor", b -> b.topkFactor(20)), // k = 78 > N
+        bad("num_layers", b -> b.numLayers(0)),
+        bad("inner_size", b -> b.innerSize(0)),
+        bad(
+            "layer 2 would keep no frequency bin",
+            b -> b.maxLength(2).numLayers(3).globalRatio(0.2).topkFactor(2)));
+  }
+
+  private static Arguments bad(String key, UnaryOperator<ModelConfig.Builder> change) {
+    return Arguments.of(key, change);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void invalidValuesAreRejectedNamingTheKey(String key, UnaryOperator<ModelConfig.Builder> change) {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> change.apply(ModelConfig.builder()).build());
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+    assertTrue(e.getMessage().contains("expected") || e.getMessage().contains("use fewer"), e.getMessage());
+  }
+}
