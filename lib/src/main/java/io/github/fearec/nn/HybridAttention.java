@@ -37,14 +37,19 @@ public final class HybridAttention extends AttentionLayer {
 
   @Override
   protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
+    // With "std" both branches filter Q and K to the same band: filter them once.
+    boolean shared = timeFilter.band().equals(frequency.filter().band());
+    NDArray qBand = alpha < 1 || shared ? frequency.filter().apply(q) : null;
+    NDArray kBand = alpha < 1 || shared ? frequency.filter().apply(k) : null;
     NDArray mixed = null;
     if (alpha < 1) {
-      NDArray freq = frequency.attend(q, k, v, training);
+      NDArray freq = frequency.attendFiltered(qBand, kBand, v, training);
       mixed = alpha == 0 ? freq : Scalars.scale(freq, 1 - alpha);
     }
     if (alpha > 0) {
-      NDArray att =
-          time.attend(timeFilter.apply(q), timeFilter.apply(k), timeFilter.apply(v), mask, training);
+      NDArray qt = shared ? qBand : timeFilter.apply(q);
+      NDArray kt = shared ? kBand : timeFilter.apply(k);
+      NDArray att = time.attend(qt, kt, timeFilter.apply(v), mask, training);
       NDArray weighted = alpha == 1 ? att : Scalars.scale(att, alpha);
       mixed = mixed == null ? weighted : mixed.add(weighted);
     }

@@ -1,17 +1,25 @@
 package io.github.fearec.spectral;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Keeps one {@link FrequencyBand} of a sequence representation along the time axis: rfft, zero
- * every other bin, irfft (FEARec-spec §3c). The mask is a constant, so no loop over bins and no
- * host round trip is involved.
+ * every other bin, irfft (FEARec-spec §3c).
+ *
+ * <p>That operation is linear in the signal, so for a fixed length N it is one real N×N matrix P
+ * (a projection: P = Pᵀ = P²), built once here from the plain DFT ({@link DirectSpectra}).
+ * Multiplying by P gives exactly the FFT route's result (the tests check both against JTransforms)
+ * and, for sequence lengths like N = 50, is several times faster on a CPU than rfft/irfft, in
+ * particular in the backward pass. {@link #spectrum} keeps the FFT view for teaching and for code
+ * that needs the spectrum itself.
  */
 public final class BandFilter {
 
   private final FrequencyBand band;
   private final int length;
   private final float[] mask;
+  private final float[] projection;
 
   /**
    * @param band the bins to keep
@@ -21,6 +29,7 @@ public final class BandFilter {
     this.band = band;
     this.length = length;
     this.mask = band.mask(FrequencyRamp.spectrumLength(length));
+    this.projection = projection(band, length);
   }
 
   public FrequencyBand band() {
@@ -32,8 +41,13 @@ public final class BandFilter {
     return band.coversAll(mask.length);
   }
 
+  /** P as a row-major N×N array: column t is the band-limited unit impulse at t. */
+  public float[] projectionMatrix() {
+    return projection.clone();
+  }
+
   /**
-   * The band-limited spectrum of {@code x} along the time axis.
+   * The band-limited spectrum of {@code x} along the time axis (the FFT route).
    *
    * @param x (B, N, d)
    * @return complex (B, d, M): bins outside the band are 0
@@ -45,12 +59,30 @@ public final class BandFilter {
 
   /**
    * @param x (B, N, d)
-   * @return (B, N, d): {@code x} with only the band's frequencies
+   * @return (B, N, d): {@code x} with only the band's frequencies, P·x per sample
    */
   public NDArray apply(NDArray x) {
     if (isIdentity()) {
       return x;
     }
-    return spectrum(x).irfft(length, -1).transpose(0, 2, 1);
+    NDArray p =
+        x.getManager()
+            .create(projection, new Shape(1, length, length))
+            .toDevice(x.getDevice(), false)
+            .toType(x.getDataType(), false);
+    return p.matMul(x);
+  }
+
+  private static float[] projection(FrequencyBand band, int n) {
+    float[] p = new float[n * n];
+    for (int t = 0; t < n; t++) {
+      double[] impulse = new double[n];
+      impulse[t] = 1;
+      double[] column = DirectSpectra.bandLimit(impulse, band);
+      for (int s = 0; s < n; s++) {
+        p[s * n + t] = (float) column[s];
+      }
+    }
+    return p;
   }
 }

@@ -92,6 +92,36 @@ class AutoCorrelationAttentionTest {
   }
 
   @Test
+  void theMatrixRouteAndTheFftRouteAgree() {
+    double[][][] q = Arrays3.random(3, 50, 8, 7);
+    double[][][] k = Arrays3.random(3, 50, 8, 8);
+    for (FrequencyBand band : FrequencyRamp.of(50, 2, 0.6).bands()) {
+      AutoCorrelationAttention attention = new AutoCorrelationAttention(band, 50, 3);
+      NDArray qa = Arrays3.toArray(manager, q);
+      NDArray ka = Arrays3.toArray(manager, k);
+      float[] matrix = attention.lagScores(qa, ka).toFloatArray();
+      float[] fft = attention.lagScoresByFft(qa, ka).toFloatArray();
+      assertTrue(Arrays3.maxAbsDiff(matrix, fft) < 1e-4, "band " + band);
+    }
+  }
+
+  @Test
+  void theProjectionIsSymmetricAndIdempotent() {
+    int n = 12;
+    float[] p = new BandFilter(new FrequencyBand(2, 5), n).projectionMatrix();
+    for (int s = 0; s < n; s++) {
+      for (int t = 0; t < n; t++) {
+        assertEquals(p[s * n + t], p[t * n + s], 1e-6, "P = Pᵀ");
+        double pp = 0;
+        for (int u = 0; u < n; u++) {
+          pp += p[s * n + u] * p[u * n + t];
+        }
+        assertEquals(p[s * n + t], pp, 1e-5, "P = P²");
+      }
+    }
+  }
+
+  @Test
   void aggregationSumsWeightedCircularShifts() {
     int n = 6;
     int d = 3;
@@ -99,7 +129,7 @@ class AutoCorrelationAttentionTest {
     long[][] lags = {{1, 4}, {0, 5}};
     float[][] w = {{0.3f, 0.7f}, {0.9f, 0.1f}};
     NDArray out =
-        AutoCorrelationAttention.aggregate(
+        new AutoCorrelationAttention(new FrequencyBand(0, 4), n, 2).aggregate(
             Arrays3.toArray(manager, v),
             manager.create(lags),
             manager.create(w));
