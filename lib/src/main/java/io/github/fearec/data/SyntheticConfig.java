@@ -9,7 +9,7 @@ import io.github.fearec.FearecException;
  * <p>Defaults and why:
  *
  * <ul>
- *   <li>{@code numUsers} 2,000 and {@code numItems} 500: about 60,000 interactions, enough for a
+ *   <li>{@code numUsers} 1,000 and {@code numItems} 500: about 30,000 interactions, enough for a
  *       model to learn the structure in a few CPU minutes, small enough for a notebook.
  *   <li>{@code minPeriod} 2, {@code maxPeriod} 7: several distinct periods, all far below the
  *       default model length N = 50, so every input shows several repetitions.
@@ -106,7 +106,7 @@ public record SyntheticConfig(
 
   /** Mutable builder; {@link #build()} validates. */
   public static final class Builder {
-    private int numUsers = 2_000;
+    private int numUsers = 1_000;
     private int numItems = 500;
     private int minPeriod = 2;
     private int maxPeriod = 7;

@@ -12,7 +12,7 @@ class SyntheticConfigTest {
   @Test
   void documentedDefaults() {
     assertEquals(
-        new SyntheticConfig(2_000, 500, 2, 7, 10, 50, 0.1, 0.5, 42), SyntheticConfig.DEFAULTS);
+        new SyntheticConfig(1_000, 500, 2, 7, 10, 50, 0.1, 0.5, 42), SyntheticConfig.DEFAULTS);
     assertEquals(SyntheticConfig.DEFAULTS, SyntheticConfig.builder().build());
   }
 

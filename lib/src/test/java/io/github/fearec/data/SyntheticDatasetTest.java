@@ -48,7 +48,7 @@ class SyntheticDatasetTest {
     assertTrue(
         lengthsSeen[config.minLength()] > 0 && lengthsSeen[config.maxLength()] > 0, "varied");
     long interactions = data.numInteractions();
-    assertTrue(interactions > 55_000 && interactions < 65_000, "about 60,000: " + interactions);
+    assertTrue(interactions > 27_000 && interactions < 33_000, "about 30,000: " + interactions);
   }
 
   @Test
