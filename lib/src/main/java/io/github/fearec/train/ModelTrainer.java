@@ -1,14 +1,6 @@
 package io.github.fearec.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.LocalParameterServer;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.github.fearec.FearecException;
-import io.github.fearec.data.Batch;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.SampleOrder;
@@ -16,7 +8,6 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +17,7 @@ import java.util.SplittableRandom;
  * The training loop: shuffled mini-batches of prefix samples, Adam, validation after every epoch,
  * early stopping on the selection metric with patience, and the best epoch's weights restored at
  * the end (FEARec-spec §1, §4).
- *
- * <p>Each step runs in its own {@link RecommenderModel#newStep() step manager}, so native memory
- * does not grow from batch to batch; the optimiser update runs after the step has closed, when the
- * parameters are back in the model's manager and Adam's state is created there.
+ * Each batch is one {@link TrainingStep}.
  */
 public final class ModelTrainer {
 
@@ -59,15 +47,7 @@ public final class ModelTrainer {
     if (samples.size() == 0) {
       throw new FearecException("no training samples: every user needs at least 4 items");
     }
-    Optimizer adam =
-        Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
-    ParameterStore store = new ParameterStore(model.manager(), false);
-    store.setParameterServer(new LocalParameterServer(adam), new ai.djl.Device[] {model.device()});
-    Objective objective = new Objective(config);
-    SemanticPositives positives =
-        config.contrastive().needsSemanticView()
-            ? new SemanticPositives(samples.size(), samples::target, model.numItems())
-            : null;
+    TrainingStep step = new TrainingStep(model, samples, batches, config);
     ModelRecommender recommender = new ModelRecommender(model);
 
     List<EpochRecord> records = new ArrayList<>();
@@ -86,17 +66,13 @@ public final class ModelTrainer {
       long seen = 0;
       for (int i = 0; i < order.size(); i++) {
         int[] ids = order.get(i);
-        Batch batch = batches.trainingBatch(samples, ids);
-        Batch positive =
-            positives == null ? null : batches.trainingBatch(samples, positives.draw(ids, random));
-        LossTerms loss = step(model, store, objective, batch, positive);
+        LossTerms loss = step.run(ids, random);
         if (!loss.isFinite()) {
           if (best != null) {
             best.restore(model);
           }
           throw new TrainingDivergedException(epoch, i + 1, loss, bestEpoch);
         }
-        store.updateAllParameters();
         sums[0] += loss.total() * ids.length;
         sums[1] += loss.crossEntropy() * ids.length;
         sums[2] += loss.contrastive() * ids.length;
@@ -130,28 +106,5 @@ public final class ModelTrainer {
     }
     best.restore(model);
     return new Outcome(records, bestEpoch, bestValidation, stoppedEarly);
-  }
-
-  private static LossTerms step(
-      RecommenderModel model,
-      ParameterStore store,
-      Objective objective,
-      Batch batch,
-      Batch positive) {
-    try (NDManager step = model.newStep()) {
-      BatchTensors in = BatchTensors.of(step, batch.items(), batch.lengths(), batch.targets());
-      BatchTensors pos =
-          positive == null
-              ? null
-              : BatchTensors.of(step, positive.items(), positive.lengths(), positive.targets());
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        Objective.Result result = objective.compute(model, store, in, pos);
-        LossTerms values = result.values();
-        if (values.isFinite()) {
-          collector.backward(result.total());
-        }
-        return values;
-      }
-    }
   }
 }

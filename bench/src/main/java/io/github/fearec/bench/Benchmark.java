@@ -1,0 +1,227 @@
+package io.github.fearec.bench;
+
+import ai.djl.engine.Engine;
+import com.google.gson.GsonBuilder;
+import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.DatasetLoader;
+import io.github.fearec.data.HeldOut;
+import io.github.fearec.data.LeaveOneOutSplit;
+import io.github.fearec.data.SampleOrder;
+import io.github.fearec.data.SequenceDataset;
+import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.data.SyntheticDataset;
+import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.Evaluator;
+import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.train.TrainConfig;
+import io.github.fearec.train.TrainingStep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Training and evaluation throughput of SASRec and FEARec with the paper's Beauty settings, next
+ * to the authors' PyTorch code measured on the same machine kind (shared/bench/reference.md).
+ * Writes {@code benchmark.json} and {@code benchmark.md}. Run it on an otherwise idle machine:
+ * with another CPU-heavy process, two-thread libtorch slows down many times.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Measure training samples/s, full-ranking users/s, time to first batch, peak memory.")
+public final class Benchmark implements Callable<Integer> {
+
+  /** The authors' code, us_x training, idle 2-core machine: 2.01 s per batch of 256. */
+  static final double REFERENCE_TRAIN_SAMPLES_PER_S = 127;
+
+  /** The authors' code, full-ranking validation of Beauty: 0.1945 s per 256 users. */
+  static final double REFERENCE_EVAL_USERS_PER_S = 1316;
+
+  /** Dense matmul ceiling of the machine kind through libtorch, 2 threads, fp32. */
+  static final double CEILING_FLOPS = 100e9;
+
+  @Option(names = "--data", description = "dataset file (default: ../shared/data/Beauty.txt if present, else synthetic)")
+  Path data;
+
+  @Option(names = "--quick", description = "a few batches on small synthetic data: for smoke tests, not for numbers")
+  boolean quick;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "untimed batches first (default ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--batches", defaultValue = "40", description = "timed training batches (default ${DEFAULT-VALUE})")
+  int batches;
+
+  @Option(names = "--eval-users", defaultValue = "0", description = "users to rank (default 0 = all)")
+  int evalUsers;
+
+  @Option(names = "--models", split = ",", defaultValue = "sasrec,fearec", description = "models to measure (default ${DEFAULT-VALUE})")
+  List<String> models;
+
+  @Option(names = "--output", defaultValue = "bench/out", description = "where benchmark.json and benchmark.md go (default ${DEFAULT-VALUE})")
+  Path output;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Benchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (quick) {
+      warmup = 1;
+      batches = 3;
+      evalUsers = evalUsers == 0 ? 512 : evalUsers;
+    }
+    double loadBefore = loadAverage();
+    long start = System.nanoTime();
+    SequenceDataset dataset = loadData();
+    double loadSeconds = (System.nanoTime() - start) / 1e9;
+    LeaveOneOutSplit split = new LeaveOneOutSplit(dataset);
+    TrainingSamples samples = new TrainingSamples(split);
+    ModelConfig config = ModelConfig.defaults();
+    BatchFactory factory = new BatchFactory(config.maxLength());
+
+    List<ModelResult> results = new ArrayList<>();
+    for (String name : models) {
+      ModelType type = ModelType.valueOf(name.trim().toUpperCase(Locale.ROOT));
+      results.add(measure(type, config, dataset, split, samples, factory));
+    }
+    Report report = new Report(
+        Instant.now().toString(),
+        quick,
+        dataset.name(),
+        dataset.numUsers(),
+        dataset.numItems(),
+        samples.size(),
+        loadSeconds,
+        threads(),
+        loadBefore,
+        loadAverage(),
+        peakResidentMegabytes(),
+        System.getProperty("java.version"),
+        REFERENCE_TRAIN_SAMPLES_PER_S,
+        REFERENCE_EVAL_USERS_PER_S,
+        results);
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("benchmark.json"),
+        new GsonBuilder().setPrettyPrinting().create().toJson(report) + "\n", StandardCharsets.UTF_8);
+    String table = report.markdown();
+    Files.writeString(output.resolve("benchmark.md"), table, StandardCharsets.UTF_8);
+    System.out.print(table);
+    return 0;
+  }
+
+  private SequenceDataset loadData() {
+    if (quick) {
+      return SyntheticDataset.generate(SyntheticConfig.DEFAULTS.toBuilder().numUsers(600).build()).dataset();
+    }
+    Path file = data != null ? data : Path.of("..", "shared", "data", "Beauty.txt");
+    if (data == null && !Files.isRegularFile(file)) {
+      System.err.println("no " + file + ": measuring on the synthetic default instead");
+      return SyntheticDataset.defaultDataset();
+    }
+    return DatasetLoader.load(file).dataset();
+  }
+
+  private ModelResult measure(
+      ModelType type, ModelConfig config, SequenceDataset dataset, LeaveOneOutSplit split,
+      TrainingSamples samples, BatchFactory factory) {
+    TrainConfig training = TrainConfig.defaults(type);
+    Engine.getInstance().setRandomSeed((int) training.seed());
+    long created = System.nanoTime();
+    try (RecommenderModel model = RecommenderModel.create(type, config, dataset.numItems(), null)) {
+      TrainingStep step = new TrainingStep(model, samples, factory, training);
+      List<int[]> order = SampleOrder.epochBatches(samples.size(), training.batchSize(), training.seed(), 1);
+      SplittableRandom random = new SplittableRandom(training.seed());
+      int total = Math.min(order.size(), warmup + batches);
+      double firstBatch = 0;
+      long[] timed = new long[Math.max(0, total - warmup)];
+      for (int i = 0; i < total; i++) {
+        long t0 = System.nanoTime();
+        step.run(order.get(i), random);
+        long t1 = System.nanoTime();
+        if (i == 0) {
+          firstBatch = (t1 - created) / 1e9;
+        }
+        if (i >= warmup) {
+          timed[i - warmup] = t1 - t0;
+        }
+      }
+      long[] sorted = timed.clone();
+      Arrays.sort(sorted);
+      double medianSeconds = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2] / 1e9;
+      double samplesPerSecond = training.batchSize() / medianSeconds;
+
+      int users = evalUsers > 0 ? Math.min(evalUsers, split.numUsers()) : split.numUsers();
+      LeaveOneOutSplit evalSplit =
+          users == split.numUsers() ? split : new LeaveOneOutSplit(firstUsers(dataset, users));
+      Evaluator evaluator = new Evaluator(evalSplit, factory, training.evalBatchSize(), false);
+      ModelRecommender recommender = new ModelRecommender(model);
+      evaluator.evaluate(recommender, HeldOut.VALIDATION); // warm-up
+      double evalSeconds = evaluator.evaluate(recommender, HeldOut.VALIDATION).seconds();
+
+      double flops = FlopCount.trainingSample(type, config, training, dataset.numItems());
+      return new ModelResult(
+          type.id(),
+          training.contrastive().id(),
+          training.batchSize(),
+          timed.length,
+          warmup,
+          medianSeconds * 1e3,
+          samplesPerSecond,
+          users / evalSeconds,
+          users,
+          firstBatch,
+          flops,
+          flops * samplesPerSecond / CEILING_FLOPS);
+    }
+  }
+
+  private static SequenceDataset firstUsers(SequenceDataset dataset, int users) {
+    int[][] sequences = new int[users][];
+    for (int u = 0; u < users; u++) {
+      sequences[u] = dataset.sequence(u);
+    }
+    return new SequenceDataset(dataset.name(), dataset.numItems(), sequences);
+  }
+
+  private static int threads() {
+    String configured = System.getProperty("ai.djl.pytorch.num_threads");
+    return configured != null ? Integer.parseInt(configured) : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The 1-minute load average, or −1 where /proc is not available. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** VmHWM of this process: its peak resident memory, or −1 where /proc is not available. */
+  static double peakResidentMegabytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

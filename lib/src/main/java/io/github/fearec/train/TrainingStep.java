@@ -1,0 +1,85 @@
+package io.github.fearec.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.fearec.data.Batch;
+import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.nn.BatchTensors;
+import io.github.fearec.nn.RecommenderModel;
+import java.util.SplittableRandom;
+
+/**
+ * One optimisation step: build the batch (and its semantic positives when the objective needs
+ * them), forward, backward, Adam update. Shared by {@link ModelTrainer} and the benchmarks, so
+ * both measure and run the same code.
+ *
+ * <p>The forward and backward passes run in a {@link RecommenderModel#newStep() step manager}, so
+ * native memory does not grow from batch to batch; the update runs after the step has closed,
+ * when the parameters are back in the model's manager and Adam's state is created there.
+ */
+public final class TrainingStep {
+
+  private final RecommenderModel model;
+  private final TrainingSamples samples;
+  private final BatchFactory batches;
+  private final ParameterStore store;
+  private final Objective objective;
+  private final SemanticPositives positives;
+
+  public TrainingStep(
+      RecommenderModel model, TrainingSamples samples, BatchFactory batches, TrainConfig config) {
+    this.model = model;
+    this.samples = samples;
+    this.batches = batches;
+    Optimizer adam =
+        Optimizer.adam()
+            .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+            .build();
+    store = new ParameterStore(model.manager(), false);
+    store.setParameterServer(new LocalParameterServer(adam), new Device[] {model.device()});
+    objective = new Objective(config);
+    positives =
+        config.contrastive().needsSemanticView()
+            ? new SemanticPositives(samples.size(), samples::target, model.numItems())
+            : null;
+  }
+
+  /**
+   * Trains on the given samples. When the loss is not finite nothing is updated and the returned
+   * terms say so ({@link LossTerms#isFinite()}).
+   *
+   * @param sampleIds the training samples of this batch
+   * @param random draws the semantic positives
+   */
+  public LossTerms run(int[] sampleIds, SplittableRandom random) {
+    Batch batch = batches.trainingBatch(samples, sampleIds);
+    Batch positive =
+        positives == null ? null : batches.trainingBatch(samples, positives.draw(sampleIds, random));
+    LossTerms values;
+    try (NDManager step = model.newStep()) {
+      BatchTensors in = BatchTensors.of(step, batch.items(), batch.lengths(), batch.targets());
+      BatchTensors pos =
+          positive == null
+              ? null
+              : BatchTensors.of(step, positive.items(), positive.lengths(), positive.targets());
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        Objective.Result result = objective.compute(model, store, in, pos);
+        values = result.values();
+        if (values.isFinite()) {
+          collector.backward(result.total());
+        }
+      }
+    }
+    if (values.isFinite()) {
+      store.updateAllParameters();
+    }
+    return values;
+  }
+}
