@@ -3,6 +3,7 @@ package io.github.fearec.spectral;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.fearec.testing.JTransformsSpectrum;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
-package io.github.fearec.spectral;
+package io.github.fearec.testing;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /** Unpacks JTransforms' real forward FFT into separate re/im arrays of length N/2+1. */
-final class JTransformsSpectrum {
+public final class JTransformsSpectrum {
 
   private JTransformsSpectrum() {}
 
-  static double[][] of(double[] x) {
+  public static double[][] of(double[] x) {
     int n = x.length;
     double[] packed = x.clone();
     new DoubleFFT_1D(n).realForward(packed);
