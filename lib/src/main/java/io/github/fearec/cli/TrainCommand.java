@@ -36,9 +36,9 @@ import picocli.CommandLine.Option;
     description = {
       "Train a model, select it on validation and report test metrics next to popularity.",
       "",
-      "Early stopping on validation NDCG@10; full-ranking HR@K and NDCG@K (K = 5, 10, 20) on",
-      "the leave-one-out test items.",
-      "Writes results.json, epochs.csv, config.properties and the model checkpoint to --output."
+      "Early stopping on validation NDCG@10; full-ranking HR@K and NDCG@K",
+      "(K = 5, 10, 20) on the leave-one-out test items. Writes results.json,",
+      "epochs.csv, config.properties and the checkpoint to --output."
     })
 final class TrainCommand implements Runnable {
 
@@ -46,22 +46,22 @@ final class TrainCommand implements Runnable {
       description = "the model (default fearec)")
   String model;
 
-  @Option(names = "--epochs", description = "maximum epochs (default 200)")
+  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default 200)")
   Integer epochs;
 
-  @Option(names = "--batch-size", description = "training samples per step (default 256)")
+  @Option(names = "--batch-size", paramLabel = "B", description = "training samples per step (default 256)")
   Integer batchSize;
 
-  @Option(names = "--lr", description = "Adam learning rate (default 0.001)")
+  @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default 0.001)")
   Double learningRate;
 
-  @Option(names = "--max-length", description = "N, the most recent items read (default 50)")
+  @Option(names = "--max-length", paramLabel = "N", description = "N, the most recent items read (default 50)")
   Integer maxLength;
 
-  @Option(names = "--seed", description = "random seed (default 2020)")
+  @Option(names = "--seed", paramLabel = "S", description = "random seed (default 2020)")
   Long seed;
 
-  @Option(names = "--patience", description = "epochs without improvement before stopping (default 10)")
+  @Option(names = "--patience", paramLabel = "P", description = "epochs without improvement before stopping (default 10)")
   Integer patience;
 
   @Option(names = "--output", paramLabel = "DIR",
