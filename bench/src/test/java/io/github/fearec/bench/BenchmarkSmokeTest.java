@@ -45,6 +45,19 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void aShortSoakReportsMemorySamples() throws IOException {
+    int code =
+        new CommandLine(new Soak())
+            .execute("--steps", "6", "--warmup", "2", "--every", "2", "--output", dir.toString());
+    assertEquals(0, code);
+    JsonObject soak = JsonParser.parseString(Files.readString(dir.resolve("soak.json"))).getAsJsonObject();
+    assertEquals(6, soak.get("steps").getAsInt());
+    assertEquals(3, soak.getAsJsonArray("samples").size(), "samples at steps 2, 4, 6");
+    assertTrue(soak.get("baselineMb").getAsDouble() > 0);
+    assertTrue(Double.isFinite(soak.get("growthPercent").getAsDouble()));
+  }
+
+  @Test
   void fearecCostsMoreFlopsThanSasrecPerSample() {
     var config = io.github.fearec.nn.ModelConfig.defaults();
     double sasrec = FlopCount.trainingSample(io.github.fearec.nn.ModelType.SASREC, config,
