@@ -1,5 +1,6 @@
 package io.github.fearec.train;
 
+import ai.djl.engine.Engine;
 import io.github.fearec.FearecException;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
@@ -61,6 +62,8 @@ public final class ModelTrainer {
           SampleOrder.epochBatches(samples.size(), config.batchSize(), config.seed(), epoch);
       // positives come from their own stream, so switching them off leaves the order unchanged
       SplittableRandom random = new SplittableRandom(~config.seed() * 7919L + epoch);
+      // dropout masks depend on (seed, epoch) only, so an epoch can be replayed on its own
+      Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + epoch));
       long start = System.nanoTime();
       double[] sums = new double[4];
       long seen = 0;

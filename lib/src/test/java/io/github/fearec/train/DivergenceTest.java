@@ -1,0 +1,46 @@
+package io.github.fearec.train;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.LeaveOneOutSplit;
+import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.data.SyntheticDataset;
+import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.Evaluator;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.nn.RecommenderModel;
+import org.junit.jupiter.api.Test;
+
+/** A loss that stops being finite ends training with a message, never silently. */
+class DivergenceTest {
+
+  @Test
+  void anAbsurdLearningRateStopsTrainingWithAnExplanation() {
+    LeaveOneOutSplit split =
+        new LeaveOneOutSplit(
+            SyntheticDataset.generate(
+                    SyntheticConfig.DEFAULTS.toBuilder().numUsers(100).numItems(30).build())
+                .dataset());
+    ModelConfig config = ModelConfig.builder().maxLength(10).hiddenSize(8).innerSize(16).build();
+    BatchFactory batches = new BatchFactory(config.maxLength());
+    // Adam moves every weight by about the learning rate per step: 1e30 overflows float32 at once.
+    TrainConfig training =
+        TrainConfig.builder(ModelType.SASREC).epochs(3).batchSize(32).learningRate(1e30).build();
+    Engine.getInstance().setRandomSeed(1);
+    try (RecommenderModel model =
+        RecommenderModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {
+      TrainingDivergedException e =
+          assertThrows(
+              TrainingDivergedException.class,
+              () ->
+                  new ModelTrainer(training, new TrainingListener() {})
+                      .fit(model, new TrainingSamples(split), batches, new Evaluator(split, batches, 64, false)));
+      assertTrue(e.getMessage().contains("training diverged in epoch 1"), e.getMessage());
+      assertTrue(e.getMessage().contains("smaller learning rate"), e.getMessage());
+    }
+  }
+}
