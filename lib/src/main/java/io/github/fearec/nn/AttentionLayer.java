@@ -7,8 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -25,9 +23,7 @@ public abstract class AttentionLayer extends AbstractBlock {
   private final Linear query;
   private final Linear key;
   private final Linear value;
-  private final Linear output;
-  private final LayerNorm norm;
-  private final float dropout;
+  private final ResidualOutput output;
   private final int hiddenSize;
 
   protected AttentionLayer(ModelConfig config) {
@@ -35,9 +31,7 @@ public abstract class AttentionLayer extends AbstractBlock {
     query = addChildBlock("query", Layers.dense(hiddenSize));
     key = addChildBlock("key", Layers.dense(hiddenSize));
     value = addChildBlock("value", Layers.dense(hiddenSize));
-    output = addChildBlock("output", Layers.dense(hiddenSize));
-    norm = addChildBlock("norm", Layers.layerNorm(config));
-    dropout = (float) config.hiddenDropout();
+    output = addChildBlock("output", new ResidualOutput(hiddenSize, config));
   }
 
   /**
@@ -58,10 +52,7 @@ public abstract class AttentionLayer extends AbstractBlock {
     NDArray q = query.forward(store, in, training).singletonOrThrow();
     NDArray k = key.forward(store, in, training).singletonOrThrow();
     NDArray v = value.forward(store, in, training).singletonOrThrow();
-    NDArray mixed = context(q, k, v, mask, training);
-    NDArray h = output.forward(store, new NDList(mixed), training).singletonOrThrow();
-    h = Dropout.dropout(h, dropout, training).singletonOrThrow();
-    return norm.forward(store, new NDList(h.add(x)), training);
+    return output.forward(store, new NDList(context(q, k, v, mask, training), x), training);
   }
 
   @Override
@@ -72,9 +63,9 @@ public abstract class AttentionLayer extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape hidden = Layers.hiddenShape(hiddenSize);
-    for (Linear dense : new Linear[] {query, key, value, output}) {
+    for (Linear dense : new Linear[] {query, key, value}) {
       dense.initialize(manager, dataType, hidden);
     }
-    norm.initialize(manager, dataType, hidden);
+    output.initialize(manager, dataType, hidden, hidden);
   }
 }

@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -20,9 +18,7 @@ import ai.djl.util.PairList;
 public final class FeedForward extends AbstractBlock {
 
   private final Linear expand;
-  private final Linear project;
-  private final LayerNorm norm;
-  private final float dropout;
+  private final ResidualOutput project;
   private final int hiddenSize;
   private final int innerSize;
 
@@ -30,9 +26,7 @@ public final class FeedForward extends AbstractBlock {
     hiddenSize = config.hiddenSize();
     innerSize = config.innerSize();
     expand = addChildBlock("expand", Layers.dense(innerSize));
-    project = addChildBlock("project", Layers.dense(hiddenSize));
-    norm = addChildBlock("norm", Layers.layerNorm(config));
-    dropout = (float) config.hiddenDropout();
+    project = addChildBlock("project", new ResidualOutput(innerSize, config));
   }
 
   @Override
@@ -40,10 +34,7 @@ public final class FeedForward extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDArray h = expand.forward(store, new NDList(x), training).singletonOrThrow();
-    h = Activation.gelu(h);
-    h = project.forward(store, new NDList(h), training).singletonOrThrow();
-    h = Dropout.dropout(h, dropout, training).singletonOrThrow();
-    return norm.forward(store, new NDList(h.add(x)), training);
+    return project.forward(store, new NDList(Activation.gelu(h), x), training);
   }
 
   @Override
@@ -54,7 +45,6 @@ public final class FeedForward extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     expand.initialize(manager, dataType, Layers.hiddenShape(hiddenSize));
-    project.initialize(manager, dataType, Layers.hiddenShape(innerSize));
-    norm.initialize(manager, dataType, Layers.hiddenShape(hiddenSize));
+    project.initialize(manager, dataType, Layers.hiddenShape(innerSize), Layers.hiddenShape(hiddenSize));
   }
 }

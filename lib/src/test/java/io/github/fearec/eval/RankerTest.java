@@ -2,24 +2,10 @@ package io.github.fearec.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.fearec.testing.ManagedTest;
 import org.junit.jupiter.api.Test;
 
-class RankerTest {
-
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+class RankerTest extends ManagedTest {
 
   @Test
   void tiesCountAgainstTheTargetAndPaddingNeverCounts() {

@@ -6,28 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.fearec.testing.Arrays3;
 import io.github.fearec.testing.JTransformsSpectrum;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.fearec.testing.ManagedTest;
 import org.junit.jupiter.api.Test;
 
-class AutoCorrelationAttentionTest {
-
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+class AutoCorrelationAttentionTest extends ManagedTest {
 
   @Test
   void djlRealFftMatchesJTransforms() {

@@ -3,25 +3,11 @@ package io.github.fearec.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import io.github.fearec.testing.JTransformsSpectrum;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.fearec.testing.ManagedTest;
 import org.junit.jupiter.api.Test;
 
-class LossesTest {
-
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+class LossesTest extends ManagedTest {
 
   @Test
   void crossEntropyByHand() {
