@@ -1,13 +1,9 @@
 package io.github.fearec.train;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.github.fearec.data.Batch;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.TrainingSamples;
@@ -21,8 +17,7 @@ import java.util.SplittableRandom;
  * both measure and run the same code.
  *
  * <p>The forward and backward passes run in a {@link RecommenderModel#newStep() step manager}, so
- * native memory does not grow from batch to batch; the update runs after the step has closed,
- * when the parameters are back in the model's manager and Adam's state is created there.
+ * native memory does not grow from batch to batch; the update runs after the step has closed.
  */
 public final class TrainingStep {
 
@@ -30,6 +25,7 @@ public final class TrainingStep {
   private final TrainingSamples samples;
   private final BatchFactory batches;
   private final ParameterStore store;
+  private final AdamOptimizer adam;
   private final Objective objective;
   private final SemanticPositives positives;
 
@@ -38,12 +34,8 @@ public final class TrainingStep {
     this.model = model;
     this.samples = samples;
     this.batches = batches;
-    Optimizer adam =
-        Optimizer.adam()
-            .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-            .build();
     store = new ParameterStore(model.manager(), false);
-    store.setParameterServer(new LocalParameterServer(adam), new Device[] {model.device()});
+    adam = new AdamOptimizer(model.manager(), model.parameterArrays(), config.learningRate());
     objective = new Objective(config);
     positives =
         config.contrastive().needsSemanticView()
@@ -78,8 +70,13 @@ public final class TrainingStep {
       }
     }
     if (values.isFinite()) {
-      store.updateAllParameters();
+      adam.step();
     }
     return values;
+  }
+
+  /** The optimiser, whose state checkpoints save. */
+  public AdamOptimizer optimizer() {
+    return adam;
   }
 }
