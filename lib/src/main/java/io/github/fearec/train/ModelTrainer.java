@@ -10,6 +10,7 @@ import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.RecommenderModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -35,7 +36,7 @@ public final class ModelTrainer {
       List<EpochRecord> epochs, int bestEpoch, EvaluationResult bestValidation, boolean stoppedEarly) {}
 
   /**
-   * Trains {@code model} in place.
+   * Trains {@code model} in place, without checkpoints.
    *
    * @throws TrainingDivergedException when a loss becomes NaN or infinite; the model then holds
    *     the best weights seen before
@@ -45,6 +46,24 @@ public final class ModelTrainer {
       TrainingSamples samples,
       BatchFactory batches,
       Evaluator evaluator) {
+    return fit(model, samples, batches, evaluator, null, false);
+  }
+
+  /**
+   * Trains {@code model} in place and, when {@code runDirectory} is given, writes a {@link
+   * TrainingCheckpoint} there after every epoch.
+   *
+   * @param resume continue from the checkpoint in {@code runDirectory} instead of starting afresh
+   * @throws TrainingDivergedException when a loss becomes NaN or infinite; the model then holds
+   *     the best weights seen before, and the checkpoint of the last good epoch stays on disk
+   */
+  public Outcome fit(
+      RecommenderModel model,
+      TrainingSamples samples,
+      BatchFactory batches,
+      Evaluator evaluator,
+      Path runDirectory,
+      boolean resume) {
     if (samples.size() == 0) {
       throw new FearecException("no training samples: every user needs at least 4 items");
     }
@@ -56,8 +75,25 @@ public final class ModelTrainer {
     EvaluationResult bestValidation = null;
     int bestEpoch = 0;
     int sinceBest = 0;
+    int firstEpoch = 1;
+    if (resume) {
+      TrainingCheckpoint.Saved saved = TrainingCheckpoint.load(runDirectory);
+      TrainingCheckpoint.State state = saved.state();
+      ParameterSnapshot.of(saved.weights()).restore(model);
+      step.optimizer().restore(state.adamSteps(), saved.moments());
+      best = ParameterSnapshot.of(saved.best());
+      records.addAll(state.records());
+      bestEpoch = state.bestEpoch();
+      bestValidation = bestEpoch > 0 ? records.get(bestEpoch - 1).validation() : null;
+      sinceBest = state.sinceBest();
+      firstEpoch = state.epoch() + 1;
+      if (sinceBest >= config.patience()) {
+        best.restore(model);
+        return new Outcome(records, bestEpoch, bestValidation, true);
+      }
+    }
     boolean stoppedEarly = false;
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
       List<int[]> order =
           SampleOrder.epochBatches(samples.size(), config.batchSize(), config.seed(), epoch);
       // positives come from their own stream, so switching them off leaves the order unchanged
@@ -101,6 +137,16 @@ public final class ModelTrainer {
       EpochRecord record =
           new EpochRecord(epoch, mean, seen / trainSeconds, trainSeconds, validation, improved);
       records.add(record);
+      if (runDirectory != null) {
+        TrainingCheckpoint.save(
+            runDirectory,
+            new TrainingCheckpoint.State(
+                TrainingCheckpoint.FORMAT, epoch, bestEpoch, sinceBest, step.optimizer().steps(),
+                records),
+            model,
+            best,
+            step.optimizer());
+      }
       listener.onEpoch(record);
       if (sinceBest >= config.patience()) {
         stoppedEarly = epoch < config.epochs();

@@ -13,6 +13,16 @@ public final class ParameterSnapshot {
     this.values = values;
   }
 
+  /** A snapshot of values read back from a checkpoint. */
+  static ParameterSnapshot of(float[][] values) {
+    return new ParameterSnapshot(values);
+  }
+
+  /** The copied values, one array per parameter (not copied again: do not modify). */
+  float[][] values() {
+    return values;
+  }
+
   public static ParameterSnapshot of(RecommenderModel model) {
     List<NDArray> arrays = model.parameterArrays();
     float[][] values = new float[arrays.size()][];
@@ -26,10 +36,15 @@ public final class ParameterSnapshot {
   public void restore(RecommenderModel model) {
     List<NDArray> arrays = model.parameterArrays();
     if (arrays.size() != values.length) {
-      throw new IllegalArgumentException(
-          "snapshot has " + values.length + " parameters, model " + arrays.size());
+      throw new CheckpointException(
+          "saved weights have " + values.length + " parameters, the model " + arrays.size());
     }
     for (int i = 0; i < values.length; i++) {
+      if (arrays.get(i).size() != values[i].length) {
+        throw new CheckpointException(
+            "saved parameter " + i + " has " + values[i].length + " values, the model's "
+                + arrays.get(i).getShape());
+      }
       arrays.get(i).set(values[i]);
     }
   }

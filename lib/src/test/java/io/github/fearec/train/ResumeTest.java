@@ -1,0 +1,94 @@
+package io.github.fearec.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.HeldOut;
+import io.github.fearec.data.LeaveOneOutSplit;
+import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.data.SyntheticDataset;
+import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.Evaluator;
+import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.nn.RecommenderModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run interrupted after epoch 1 and resumed ends exactly as an uninterrupted one. */
+class ResumeTest {
+
+  private static final ModelConfig SMALL =
+      ModelConfig.builder().maxLength(12).hiddenSize(16).innerSize(32).build();
+  private static final LeaveOneOutSplit SPLIT =
+      new LeaveOneOutSplit(
+          SyntheticDataset.generate(
+                  SyntheticConfig.DEFAULTS.toBuilder().numUsers(120).numItems(30).build())
+              .dataset());
+  private static final BatchFactory BATCHES = new BatchFactory(SMALL.maxLength());
+  private static final Evaluator EVALUATOR = new Evaluator(SPLIT, BATCHES, 64, false);
+
+  @TempDir Path dir;
+
+  private record Run(List<EpochRecord> epochs, Map<String, Double> test) {}
+
+  @Test
+  void resumingAfterAnInterruptionReproducesTheUninterruptedRun() {
+    Run whole = train(3, null, false);
+
+    Engine.getInstance().setRandomSeed(12345); // a resumed process starts from other RNG state
+    train(1, dir, false); // "interrupted" after epoch 1
+    assertTrue(Files.isDirectory(dir.resolve("checkpoint")));
+    Run resumed = train(3, dir, true);
+
+    assertEquals(whole.epochs(), resumed.epochs());
+    assertEquals(whole.test(), resumed.test());
+  }
+
+  @Test
+  void resumingWithoutACheckpointIsExplained() {
+    CheckpointException e = assertThrows(CheckpointException.class, () -> train(2, dir, true));
+    assertTrue(e.getMessage().contains("state.json: missing"), e.getMessage());
+  }
+
+  @Test
+  void aTruncatedCheckpointIsExplained() throws IOException {
+    train(1, dir, false);
+    Path weights = dir.resolve("checkpoint").resolve("weights.bin");
+    byte[] bytes = Files.readAllBytes(weights);
+    Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+    CheckpointException e = assertThrows(CheckpointException.class, () -> train(2, dir, true));
+    assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
+  }
+
+  private static Run train(int epochs, Path runDirectory, boolean resume) {
+    TrainConfig config = TrainConfig.builder(ModelType.FEAREC).epochs(epochs).batchSize(64).build();
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    try (RecommenderModel model =
+        RecommenderModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
+      ModelTrainer.Outcome outcome =
+          new ModelTrainer(config, new TrainingListener() {})
+              .fit(model, new TrainingSamples(SPLIT), BATCHES, EVALUATOR, runDirectory, resume);
+      List<EpochRecord> withoutTimes =
+          outcome.epochs().stream()
+              .map(r -> new EpochRecord(r.epoch(), r.loss(), 0, 0, withoutTime(r), r.improved()))
+              .toList();
+      return new Run(
+          withoutTimes, EVALUATOR.evaluate(new ModelRecommender(model), HeldOut.TEST).metrics());
+    }
+  }
+
+  private static io.github.fearec.eval.EvaluationResult withoutTime(EpochRecord r) {
+    var v = r.validation();
+    return new io.github.fearec.eval.EvaluationResult(v.phase(), v.metrics(), v.users(), v.excludedHistory(), 0);
+  }
+}
