@@ -33,7 +33,11 @@ final class CommonOptions {
 
   /** Starts a loader with the config file, the --set pairs and these options. */
   SettingsLoader loader() {
-    SettingsLoader loader = new SettingsLoader();
+    return loader(new SettingsLoader());
+  }
+
+  /** Adds the config file, the --set pairs and these options to {@code loader}. */
+  SettingsLoader loader(SettingsLoader loader) {
     if (config != null) {
       loader.file(config);
     }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
       "",
       "Early stopping on validation NDCG@10; full-ranking HR@K and NDCG@K",
       "(K = 5, 10, 20) on the leave-one-out test items. Writes results.json,",
-      "epochs.csv, config.properties and the checkpoint to --output."
+      "epochs.csv, config.properties and the model to --output, and a training",
+      "checkpoint after every epoch from which --resume continues."
     })
 final class TrainCommand implements Runnable {
 
@@ -64,6 +65,11 @@ final class TrainCommand implements Runnable {
   @Option(names = "--patience", paramLabel = "P", description = "epochs without improvement before stopping (default 10)")
   Integer patience;
 
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "continue the interrupted run in DIR with its own settings (options given here"
+          + " override them, e.g. a larger --epochs)")
+  Path resume;
+
   @Option(names = "--output", paramLabel = "DIR",
       description = "output directory (default runs/<model>-<data>)")
   Path output;
@@ -72,9 +78,13 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
+    SettingsLoader loader = new SettingsLoader();
+    if (resume != null) {
+      loader.file(resume.resolve(RunDirectory.CONFIG));
+    }
     Settings s =
         common
-            .loader()
+            .loader(loader)
             .option("model", model)
             .option("epochs", epochs)
             .option("batch_size", batchSize)
@@ -94,7 +104,8 @@ final class TrainCommand implements Runnable {
     BatchFactory batches = new BatchFactory(architecture.maxLength());
     Evaluator evaluator =
         new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());
-    RunDirectory run = new RunDirectory(output != null ? output : defaultOutput(s, data));
+    RunDirectory run =
+        new RunDirectory(resume != null ? resume : output != null ? output : defaultOutput(s, data));
     run.writeConfig(s);
 
     EvaluationResult popValid;
@@ -113,12 +124,13 @@ final class TrainCommand implements Runnable {
       Engine.getInstance().setRandomSeed((int) training.seed());
       try (RecommenderModel net =
               RecommenderModel.create(Models.neuralType(s.model), architecture, data.numItems(), device);
-          EpochCsvLog csv = new EpochCsvLog(run.file(RunDirectory.EPOCHS))) {
+          EpochCsvLog csv = new EpochCsvLog(run.file(RunDirectory.EPOCHS), resume != null)) {
         TrainingListener listeners =
             TrainingListener.all(
                 new ConsoleProgress(log, System.console() != null, training.epochs()), csv);
         ModelTrainer.Outcome outcome =
-            new ModelTrainer(training, listeners).fit(net, samples, batches, evaluator);
+            new ModelTrainer(training, listeners)
+                .fit(net, samples, batches, evaluator, run.root(), resume != null);
         ModelCheckpoint.save(net, run.root());
         EvaluationResult test = evaluator.evaluate(new ModelRecommender(net), HeldOut.TEST);
         table

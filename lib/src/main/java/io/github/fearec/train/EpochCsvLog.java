@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +16,17 @@ public final class EpochCsvLog implements TrainingListener, AutoCloseable {
   private final Writer writer;
   private boolean headerWritten;
 
-  public EpochCsvLog(Path file) {
+  /**
+   * @param append continue an existing log (a resumed run) instead of starting a new one
+   */
+  public EpochCsvLog(Path file, boolean append) {
     try {
-      writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      headerWritten = append && Files.exists(file) && Files.size(file) > 0;
+      writer =
+          append
+              ? Files.newBufferedWriter(
+                  file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+              : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the epoch log " + file, e);
     }

@@ -81,6 +81,26 @@ class FearecCliTest {
   }
 
   @Test
+  void resumeContinuesAnInterruptedRunWithItsOwnSettings() throws IOException {
+    Path out = dir.resolve("run");
+    Run first =
+        run(with(TINY, "train", "--model", "sasrec", "--epochs", "1", "--output", out.toString()));
+    assertEquals(0, first.code(), first.err());
+    assertTrue(Files.isDirectory(out.resolve("checkpoint")));
+
+    Run resumed = run("train", "--resume", out.toString(), "--epochs", "2");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.out().contains("sasrec (test)"), resumed.out());
+    JsonObject results =
+        JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
+    assertEquals(2, results.get("epochsRun").getAsInt());
+    assertEquals("12", results.getAsJsonObject("settings").get("max_length").getAsString());
+    List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+    assertEquals(3, epochs.size(), "header and both epochs: " + epochs);
+    assertTrue(epochs.get(2).startsWith("2,"), epochs.get(2));
+  }
+
+  @Test
   void anUnknownKeyIsAUserErrorWithoutStackTrace() {
     Run r = run("train", "--set", "hiden_size=32");
     assertEquals(FearecCli.USER_ERROR, r.code());
