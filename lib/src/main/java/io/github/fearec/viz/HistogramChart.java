@@ -13,6 +13,10 @@ import org.knowm.xchart.Histogram;
  * <p>The bins span the data's own minimum to maximum, so no value is lost at the edges. Each bar is
  * labelled with the centre of its bin; with many bins only every few labels are printed, which
  * keeps the axis readable.
+ *
+ * <p>Integer data (lengths, counts) gets bins whose edges lie half-way between integers, from
+ * min − ½ to max + ½: with {@code numBins = max − min + 1} every bar then holds exactly one value
+ * and is labelled with it, instead of bins that straddle integers unevenly.
  */
 public final class HistogramChart {
 
@@ -23,6 +27,21 @@ public final class HistogramChart {
    * @param numBins the number of bins (at least 1)
    */
   public static CategoryChart create(String title, String xTitle, double[] values, int numBins) {
+    return create(title, xTitle, values, numBins, 0);
+  }
+
+  /** As above, for integer data such as sequence lengths (bin edges at half-integers). */
+  public static CategoryChart create(String title, String xTitle, int[] values, int numBins) {
+    double[] data = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      data[i] = values[i];
+    }
+    return create(title, xTitle, data, numBins, 0.5);
+  }
+
+  /** @param margin how far the outer bin edges lie beyond the data's minimum and maximum */
+  private static CategoryChart create(
+      String title, String xTitle, double[] values, int numBins, double margin) {
     if (values.length == 0) {
       throw new IllegalArgumentException("a histogram needs at least one value");
     }
@@ -40,6 +59,8 @@ public final class HistogramChart {
       max = Math.max(max, v);
       data.add(v);
     }
+    min -= margin;
+    max += margin;
     if (max == min) {
       max = min + 1; // one bin holding everything
     }
@@ -56,18 +77,24 @@ public final class HistogramChart {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.95);
     chart.getStyler().setOverlapped(true);
-    chart.getStyler().setXAxisDecimalPattern(max - min >= numBins ? "0" : "0.##");
     chart.getStyler().setXAxisMaxLabelCount(Math.min(numBins, 12));
-    chart.addSeries("count", histogram.getxAxisData(), histogram.getyAxisData());
+    chart.addSeries("count", labels(histogram.getxAxisData()), histogram.getyAxisData());
     return chart;
   }
 
-  /** As above, for integer data such as sequence lengths. */
-  public static CategoryChart create(String title, String xTitle, int[] values, int numBins) {
-    double[] data = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      data[i] = values[i];
+  /**
+   * The bin centres as text. Given numbers, XChart places its own evenly spaced tick values
+   * (such as 5.49) under the bars; text labels are printed as they are, so a bar of integer data
+   * reads "5" and a fractional centre keeps two decimals.
+   */
+  static List<String> labels(List<Double> centres) {
+    List<String> out = new ArrayList<>(centres.size());
+    for (double c : centres) {
+      out.add(
+          c == Math.rint(c) && Math.abs(c) < 1e15
+              ? Long.toString((long) c)
+              : String.format(java.util.Locale.ROOT, "%.2f", c));
     }
-    return create(title, xTitle, data, numBins);
+    return out;
   }
 }

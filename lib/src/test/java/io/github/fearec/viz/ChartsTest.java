@@ -124,6 +124,18 @@ class ChartsTest {
   }
 
   @Test
+  void integerHistogramGivesEachValueItsOwnBar() {
+    int[] values = {5, 5, 6, 7, 7, 7};
+    CategoryChart chart = HistogramChart.create("t", "x", values, 3); // 5, 6 and 7
+    List<Object> labels = new java.util.ArrayList<>(chart.getSeriesMap().get("count").getXData());
+    List<Double> counts = new java.util.ArrayList<>();
+    chart.getSeriesMap().get("count").getYData().forEach(y -> counts.add(y.doubleValue()));
+    assertEquals(List.of("5", "6", "7"), labels, "one bar per value, labelled with it");
+    assertEquals(List.of(2.0, 1.0, 3.0), counts);
+    assertEquals(List.of("0.25", "1"), HistogramChart.labels(List.of(0.25, 1.0)));
+  }
+
+  @Test
   void logLogChartIsLogarithmicOnBothAxesAndDropsZeros() {
     XYChart chart =
         LogLogChart.create(
