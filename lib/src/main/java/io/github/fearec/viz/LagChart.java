@@ -75,6 +75,8 @@ public final class LagChart {
       mark.setLineWidth(2f);
     }
     chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
+    LegendPlacement.apply(
+        chart.getStyler(), LegendPlacement.choose(java.util.List.of(curve), false, false));
     return chart;
   }
 

@@ -13,6 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Short series (at most {@value #MARKER_LIMIT} points, e.g. a few epochs) get a dot at every
  * point, so that a reader sees where the measurements are and does not read the straight segments
  * between them as data; longer ones are drawn as plain lines, where dots would only add clutter.
+ * The legend goes to the emptiest corner of the plot ({@link LegendPlacement}).
  */
 public final class LineChart {
 
@@ -57,6 +58,7 @@ public final class LineChart {
       chart.getStyler().setYAxisDecimalPattern(DECIMALS);
     }
     chart.getStyler().setLegendVisible(series.size() > 1);
+    LegendPlacement.apply(chart.getStyler(), LegendPlacement.choose(series, false, logY));
     chart.getStyler().setMarkerSize(6);
     for (Series s : series) {
       Series shown = logY ? s.positivePart(false) : s;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -46,6 +47,9 @@ public final class SpectrumChart {
                 .build());
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setLegendVisible(spectra.size() > 1);
+    // Spectra fill the plot corner to corner (low bins high, high bins anywhere), so the legend
+    // goes below the plot rather than over the data.
+    LegendPlacement.apply(chart.getStyler(), Styler.LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(6);
     chart.getStyler().setXAxisDecimalPattern("0");
     for (Series s : spectra) {
