@@ -12,8 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * (when known) the true period: the one picture that shows whether FEARec's frequency-domain
  * attention "finds" a user's periodic behaviour.
  *
- * <p>Three layers, one per series: the score curve; a large dot on each selected lag; a dashed
- * vertical line at the planted period p. A periodic sequence also peaks at 2p, 3p, …, so a
+ * <p>Three layers, one per series: the score curve (a plain line); a large diamond on each selected
+ * lag, so the choice stands out; a dashed vertical line at the planted period p. A periodic sequence also peaks at 2p, 3p, …, so a
  * selection at a multiple of p is a success too.
  */
 public final class LagChart {
@@ -38,12 +38,12 @@ public final class LagChart {
                 .xAxisTitle("lag τ")
                 .yAxisTitle("auto-correlation score")
                 .build());
-    chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setMarkerSize(10); // only the selected lags carry markers
     chart.getStyler().setXAxisDecimalPattern("0");
     Series curve = Series.of("score per lag", scores);
     XYSeries line = chart.addSeries(curve.name(), curve.xValues(), curve.yValues());
     line.setLineWidth(1.5f);
-    line.setMarker(SeriesMarkers.CIRCLE);
+    line.setMarker(SeriesMarkers.NONE);
 
     if (selected.length > 0) {
       double[] x = new double[selected.length];
