@@ -21,9 +21,20 @@ import ai.djl.ndarray.*;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.training.ParameterStore;
 import org.knowm.xchart.*;
 import tech.tablesaw.api.*;
 
 import io.github.fearec.*;
+// The kit's packages the chapters use. No simple class name occurs twice among all the
+// packages imported here with '*' (checked for the kit, DJL's ndarray, XChart and Tablesaw
+// api), so no name is ambiguous in a cell. The cli package stays out: chapters do not need it.
+import io.github.fearec.data.*;
+import io.github.fearec.spectral.*;
+import io.github.fearec.nn.*;
+import io.github.fearec.train.*;
+import io.github.fearec.eval.*;
+import io.github.fearec.viz.*;
 
 import static org.rapaio.jupyter.kernel.global.Global.*;
