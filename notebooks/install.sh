@@ -227,6 +227,9 @@ mkdir -p "$spec_src"
   printf '  "interrupt_mode": "message",\n'
   printf '  "env": {\n'
   printf '    "DJL_OFFLINE": "true",\n'
+  # libtorch's OpenMP threads spin while they wait: next to any other busy process (a second
+  # kernel, a training run) that makes a notebook many times slower. Passive waits avoid it.
+  printf '    "OMP_WAIT_POLICY": "PASSIVE",\n'
   printf '    "RJK_CLASSPATH": %s,\n' "$(json_str "$classpath")"
   printf '    "RJK_INIT_SCRIPT": %s,\n' "$(json_str "$NB_DIR/kernel-init.jsh")"
   printf '    "RJK_MIMA_CACHE": %s\n' "$(json_str "$KERNEL_DIR/mima_cache")"
