@@ -3,7 +3,6 @@ package io.github.fearec.viz;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Bars over named categories, grouped by series: e.g. NDCG@10 and HR@10 (categories) of several
@@ -29,14 +28,7 @@ public final class BarChart {
       throw new IllegalArgumentException("a bar chart needs at least one category");
     }
     CategoryChart chart =
-        ChartStyle.apply(
-            new CategoryChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build());
+        ChartStyle.categoryChart(title, xTitle, yTitle);
     chart.getStyler().setLegendVisible(groups.length > 1);
     chart.getStyler().setAvailableSpaceFill(0.8);
     chart.getStyler().setYAxisDecimalPattern(LineChart.DECIMALS);

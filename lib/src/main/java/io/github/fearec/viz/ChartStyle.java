@@ -3,6 +3,10 @@ package io.github.fearec.viz;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.HeatMapStyler;
@@ -40,6 +44,30 @@ public final class ChartStyle {
   private static final String FAMILY = Font.SANS_SERIF;
 
   private ChartStyle() {}
+
+  /** An XY chart of the kit's size and style. */
+  public static XYChart xyChart(String title, String xTitle, String yTitle) {
+    return apply(
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build());
+  }
+
+  /** A category (bar) chart of the kit's size and style. */
+  public static CategoryChart categoryChart(String title, String xTitle, String yTitle) {
+    return apply(
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build());
+  }
 
   /**
    * Applies the kit's fonts, colours and grid to {@code chart}.

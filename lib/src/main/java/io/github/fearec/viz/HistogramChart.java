@@ -3,7 +3,6 @@ package io.github.fearec.viz;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.Histogram;
 
 /**
@@ -66,14 +65,7 @@ public final class HistogramChart {
     }
     Histogram histogram = new Histogram(data, numBins, min, max);
     CategoryChart chart =
-        ChartStyle.apply(
-            new CategoryChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle("count")
-                .build());
+        ChartStyle.categoryChart(title, xTitle, "count");
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.95);
     chart.getStyler().setOverlapped(true);

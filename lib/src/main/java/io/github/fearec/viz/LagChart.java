@@ -2,7 +2,6 @@ package io.github.fearec.viz;
 
 import java.util.Arrays;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -30,14 +29,7 @@ public final class LagChart {
       throw new IllegalArgumentException("a lag chart needs at least one score");
     }
     XYChart chart =
-        ChartStyle.apply(
-            new XYChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
-                .title(title)
-                .xAxisTitle("lag τ")
-                .yAxisTitle("auto-correlation score")
-                .build());
+        ChartStyle.xyChart(title, "lag τ", "auto-correlation score");
     chart.getStyler().setMarkerSize(10); // only the selected lags carry markers
     chart.getStyler().setXAxisDecimalPattern("0");
     Series curve = Series.of("score per lag", scores);

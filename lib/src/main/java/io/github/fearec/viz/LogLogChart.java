@@ -2,7 +2,6 @@ package io.github.fearec.viz;
 
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -22,14 +21,7 @@ public final class LogLogChart {
       throw new IllegalArgumentException("a log-log chart needs at least one series");
     }
     XYChart chart =
-        ChartStyle.apply(
-            new XYChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build());
+        ChartStyle.xyChart(title, xTitle, yTitle);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);

@@ -2,7 +2,6 @@ package io.github.fearec.viz;
 
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -37,14 +36,7 @@ public final class SpectrumChart {
       throw new IllegalArgumentException("a spectrum chart needs at least one spectrum");
     }
     XYChart chart =
-        ChartStyle.apply(
-            new XYChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
-                .title(title)
-                .xAxisTitle("frequency bin f (0 = constant, N/2 = fastest)")
-                .yAxisTitle(yTitle)
-                .build());
+        ChartStyle.xyChart(title, "frequency bin f (0 = constant, N/2 = fastest)", yTitle);
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setLegendVisible(spectra.size() > 1);
     // Spectra fill the plot corner to corner (low bins high, high bins anywhere), so the legend
