@@ -26,11 +26,6 @@ public final class PopularityRecommender implements Recommender, AutoCloseable {
     manager = NDManager.newBaseManager();
   }
 
-  /** Training occurrences of each item id (index 0, padding, is 0). */
-  public float[] counts() {
-    return counts.clone();
-  }
-
   @Override
   public int numItems() {
     return counts.length - 1;
