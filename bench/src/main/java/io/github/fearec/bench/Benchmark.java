@@ -109,7 +109,7 @@ public final class Benchmark implements Callable<Integer> {
         threads(),
         loadBefore,
         loadAverage(),
-        peakResidentMegabytes(),
+        ProcessMemory.megabytes("VmHWM").orElse(-1),
         System.getProperty("java.version"),
         REFERENCE_TRAIN_SAMPLES_PER_S,
         REFERENCE_EVAL_USERS_PER_S,
@@ -209,19 +209,5 @@ public final class Benchmark implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       return -1;
     }
-  }
-
-  /** VmHWM of this process: its peak resident memory, or −1 where /proc is not available. */
-  static double peakResidentMegabytes() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
   }
 }

@@ -74,7 +74,7 @@ public final class Soak implements Callable<Integer> {
         }
         step.run(order.get(i % order.size()), random);
         if ((i + 1) % every == 0 || i + 1 == warmup) {
-          double rss = residentMegabytes();
+          double rss = ProcessMemory.megabytes("VmRSS").orElseThrow(() -> new IOException("no VmRSS in /proc/self/status"));
           memory.add(new double[] {i + 1, rss});
           if (i + 1 == warmup) {
             baseline = rss;
@@ -94,15 +94,5 @@ public final class Soak implements Callable<Integer> {
             + " (%+.1f %%), peak %.0f MB%n",
         steps, baseline, warmup, last, result.growthPercent(), max);
     return 0;
-  }
-
-  /** VmRSS of this process in MB. */
-  static double residentMegabytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-      }
-    }
-    throw new IOException("no VmRSS in /proc/self/status");
   }
 }

@@ -14,6 +14,7 @@ public final class ConsoleProgress implements TrainingListener {
   private final boolean interactive;
   private final int epochs;
   private long lastDraw;
+  private long epochStart;
 
   public ConsoleProgress(PrintStream out, boolean interactive, int epochs) {
     this.out = out;
@@ -23,6 +24,9 @@ public final class ConsoleProgress implements TrainingListener {
 
   @Override
   public void onBatch(int epoch, int batch, int numBatches, LossTerms loss, double speed) {
+    if (batch == 1) {
+      epochStart = System.nanoTime();
+    }
     boolean last = batch == numBatches;
     if (interactive) {
       long now = System.nanoTime();
@@ -61,10 +65,11 @@ public final class ConsoleProgress implements TrainingListener {
   private String line(int epoch, int batch, int numBatches, LossTerms loss, double speed) {
     int width = 24;
     int filled = (int) ((long) width * batch / numBatches);
-    double left = speed > 0 ? (numBatches - batch) * (double) numBatches / batch : 0;
+    // the batches so far predict the rest of the epoch
+    long left = Math.round((System.nanoTime() - epochStart) / 1e9 * (numBatches - batch) / batch);
     return String.format(
         Locale.ROOT,
-        "epoch %d/%d [%s%s] %d/%d  loss %.4f  %.0f samples/s",
+        "epoch %d/%d [%s%s] %d/%d  loss %.4f  %.0f samples/s  %d:%02d left",
         epoch,
         epochs,
         "=".repeat(filled),
@@ -72,6 +77,8 @@ public final class ConsoleProgress implements TrainingListener {
         batch,
         numBatches,
         loss.total(),
-        speed);
+        speed,
+        left / 60,
+        left % 60);
   }
 }
