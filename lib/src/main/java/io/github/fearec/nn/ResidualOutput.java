@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,7 +21,7 @@ final class ResidualOutput extends AbstractBlock {
 
   private final Linear dense;
   private final LayerNorm norm;
-  private final float dropout;
+  private final double dropout;
   private final int inputSize;
   private final int hiddenSize;
 
@@ -31,14 +30,14 @@ final class ResidualOutput extends AbstractBlock {
     this.hiddenSize = config.hiddenSize();
     dense = addChildBlock("dense", Layers.dense(hiddenSize));
     norm = addChildBlock("norm", Layers.layerNorm(config));
-    dropout = (float) config.hiddenDropout();
+    dropout = config.hiddenDropout();
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray h = dense.forward(store, new NDList(inputs.get(0)), training).singletonOrThrow();
-    h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+    h = Dropouts.apply(h, dropout, training);
     return norm.forward(store, new NDList(h.add(inputs.get(1))), training);
   }
 

@@ -2,7 +2,6 @@ package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 
 /**
  * Multi-head scaled dot-product attention (Vaswani et al.): softmax(q·kᵀ/√e + mask)·v per head,
@@ -13,12 +12,12 @@ public final class ScaledDotProductAttention {
 
   private final int numHeads;
   private final double scale;
-  private final float dropout;
+  private final double dropout;
 
   public ScaledDotProductAttention(ModelConfig config) {
     numHeads = config.numHeads();
     scale = 1.0 / Math.sqrt(config.headSize());
-    dropout = (float) config.attentionDropout();
+    dropout = config.attentionDropout();
   }
 
   /**
@@ -33,7 +32,7 @@ public final class ScaledDotProductAttention {
     NDArray scores = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
     scores = Scalars.scale(scores, scale).add(mask);
     NDArray probs = scores.softmax(-1);
-    probs = Dropout.dropout(probs, dropout, training).singletonOrThrow();
+    probs = Dropouts.apply(probs, dropout, training);
     return probs.matMul(heads(v)).transpose(0, 2, 1, 3).reshape(shape);
   }
 

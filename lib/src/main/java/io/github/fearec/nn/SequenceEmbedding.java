@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -28,7 +27,7 @@ public final class SequenceEmbedding extends AbstractBlock {
   private final Parameter items;
   private final Parameter positions;
   private final LayerNorm norm;
-  private final float dropout;
+  private final double dropout;
   private final int hiddenSize;
 
   public SequenceEmbedding(int numItems, ModelConfig config) {
@@ -48,7 +47,7 @@ public final class SequenceEmbedding extends AbstractBlock {
                 .optShape(new Shape(config.maxLength(), hiddenSize))
                 .build());
     norm = addChildBlock("norm", Layers.layerNorm(config));
-    dropout = (float) config.hiddenDropout();
+    dropout = config.hiddenDropout();
   }
 
   /** The shared item table E_item, (|I|+1, d). */
@@ -64,7 +63,7 @@ public final class SequenceEmbedding extends AbstractBlock {
     NDArray pos = store.getValue(positions, ids.getDevice(), training);
     NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow().add(pos);
     x = norm.forward(store, new NDList(x), training).singletonOrThrow();
-    return Dropout.dropout(x, dropout, training);
+    return new NDList(Dropouts.apply(x, dropout, training));
   }
 
   @Override

@@ -1,0 +1,98 @@
+package io.github.fearec.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.github.fearec.testing.ManagedTest;
+import org.junit.jupiter.api.Test;
+
+class DropoutsTest extends ManagedTest {
+
+  private static final int SIZE = 200_000;
+
+  private float[] dropOnes(double p, long seed) {
+    Dropouts.reseed(seed);
+    return Dropouts.apply(manager.ones(new Shape(4, SIZE / 4)), p, true).toFloatArray();
+  }
+
+  @Test
+  void keptElementsAreScaledAndTheDropRateIsPWithinBinomialNoise() {
+    for (double p : new double[] {0.5, 0.1, 0.25, 0.9}) {
+      float[] y = dropOnes(p, 7);
+      float keep = (float) (1 / (1 - p));
+      int dropped = 0;
+      for (float v : y) {
+        if (v == 0f) {
+          dropped++;
+        } else {
+          assertEquals(keep, v, 0f, "a kept element is x / (1 - p)");
+        }
+      }
+      double sd = Math.sqrt(SIZE * p * (1 - p));
+      assertEquals(SIZE * p, dropped, 5 * sd, "dropped count for p = " + p);
+    }
+  }
+
+  @Test
+  void masksOfNeighbouringElementsAreIndependent() {
+    // with p = 1/2, a pair (i, i+1) is (kept, kept) a quarter of the time if the draws are
+    // independent; reusing bits across the four draws of one long would break this
+    float[] y = dropOnes(0.5, 11);
+    int bothKept = 0;
+    for (int i = 0; i + 1 < y.length; i += 2) {
+      if (y[i] != 0 && y[i + 1] != 0) {
+        bothKept++;
+      }
+    }
+    double pairs = y.length / 2.0;
+    assertEquals(pairs / 4, bothKept, 5 * Math.sqrt(pairs * 0.25 * 0.75));
+  }
+
+  @Test
+  void theSameSeedGivesTheSameMasksAndAnotherSeedOthers() {
+    assertArrayEquals(dropOnes(0.5, 3), dropOnes(0.5, 3));
+    assertFalse(java.util.Arrays.equals(dropOnes(0.5, 3), dropOnes(0.5, 4)));
+  }
+
+  @Test
+  void evaluationAndZeroProbabilityLeaveTheInputAlone() {
+    NDArray x = manager.randomNormal(new Shape(3, 5));
+    assertSame(x, Dropouts.apply(x, 0.5, false));
+    assertSame(x, Dropouts.apply(x, 0, true));
+    assertThrows(IllegalArgumentException.class, () -> Dropouts.apply(x, 1, true));
+  }
+
+  @Test
+  void theGradientIsTheMaskScaledLikeTheForwardPass() {
+    NDArray x = manager.randomNormal(new Shape(6, 7));
+    x.setRequiresGradient(true);
+    NDArray y;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      y = Dropouts.apply(x, 0.5, true);
+      collector.backward(y.sum());
+    }
+    float[] out = y.toFloatArray();
+    float[] in = x.toFloatArray();
+    float[] grad = x.getGradient().toFloatArray();
+    for (int i = 0; i < in.length; i++) {
+      // dy/dx is 0 where dropped and 2 where kept, so y = x · dy/dx element by element
+      assertTrue(grad[i] == 0f || grad[i] == 2f, "gradient " + grad[i]);
+      assertEquals(in[i] * grad[i], out[i], 1e-6f);
+    }
+  }
+
+  @Test
+  void float64InputsGetAFloat64Mask() {
+    NDArray x = manager.ones(new Shape(10)).toType(DataType.FLOAT64, false);
+    assertEquals(DataType.FLOAT64, Dropouts.apply(x, 0.5, true).getDataType());
+  }
+}
