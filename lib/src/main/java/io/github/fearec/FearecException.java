@@ -9,6 +9,11 @@ package io.github.fearec;
  * trace. Programming errors inside the library (broken invariants, wrong argument types passed by
  * other library code) stay ordinary {@link IllegalArgumentException}s or {@link
  * IllegalStateException}s, so that they are not mistaken for bad input.
+ *
+ * <p>Subclasses say what kind of input was wrong: {@link io.github.fearec.data.DataFormatException}
+ * (a data file, with file and line), {@link ConfigException} (a setting), {@link
+ * io.github.fearec.train.CheckpointException} (a checkpoint) and {@link
+ * io.github.fearec.train.TrainingDivergedException} (a loss that became NaN).
  */
 public class FearecException extends RuntimeException {
 

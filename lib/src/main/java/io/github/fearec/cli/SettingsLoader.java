@@ -4,6 +4,7 @@ import io.github.fearec.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,13 @@ final class SettingsLoader {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          file + ": no such config file; expected a file of 'key = value' lines");
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read the config file (" + e.getMessage() + ")");
+      throw new ConfigException(
+          file + ": cannot read the config file (" + e.getMessage() + "); expected a readable"
+              + " file of 'key = value' lines");
     }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);

@@ -13,6 +13,7 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.eval.PopularityRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.train.CheckpointException;
 import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
@@ -21,6 +22,7 @@ import io.github.fearec.train.ModelTrainer;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingListener;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +82,13 @@ final class TrainCommand implements Runnable {
   public void run() {
     SettingsLoader loader = new SettingsLoader();
     if (resume != null) {
-      loader.file(resume.resolve(RunDirectory.CONFIG));
+      Path config = resume.resolve(RunDirectory.CONFIG);
+      if (!Files.isRegularFile(config)) {
+        throw new CheckpointException(
+            config + ": missing; expected --resume to name the output directory of an"
+                + " interrupted 'fearec train' run");
+      }
+      loader.file(config);
     }
     Settings s =
         common
@@ -106,7 +114,9 @@ final class TrainCommand implements Runnable {
         new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());
     RunDirectory run =
         new RunDirectory(resume != null ? resume : output != null ? output : defaultOutput(s, data));
-    run.writeConfig(s);
+    if (resume == null) {
+      run.writeConfig(s); // before the first checkpoint, which --resume reads it with
+    }
 
     EvaluationResult popValid;
     EvaluationResult popTest;
@@ -127,7 +137,9 @@ final class TrainCommand implements Runnable {
           EpochCsvLog csv = new EpochCsvLog(run.file(RunDirectory.EPOCHS), resume != null)) {
         TrainingListener listeners =
             TrainingListener.all(
-                new ConsoleProgress(log, System.console() != null, training.epochs()), csv);
+                new ConsoleProgress(log, System.console() != null, training.epochs()),
+                csv,
+                resume == null ? new TrainingListener() {} : configAfterEpoch(run, s));
         ModelTrainer.Outcome outcome =
             new ModelTrainer(training, listeners)
                 .fit(net, samples, batches, evaluator, run.root(), resume != null);
@@ -146,6 +158,20 @@ final class TrainCommand implements Runnable {
     log.println(
         (training.excludeHistory() ? "History items excluded" : "History items kept")
             + " in the rankings. Results in " + run.root());
+  }
+
+  /**
+   * A resumed run records its settings (say a raised --epochs) only once its checkpoint has been
+   * accepted and an epoch completed, so a refused resume (other architecture settings or data)
+   * leaves the interrupted run's settings as they were, still resumable.
+   */
+  private static TrainingListener configAfterEpoch(RunDirectory run, Settings s) {
+    return new TrainingListener() {
+      @Override
+      public void onEpoch(EpochRecord record) {
+        run.writeConfig(s);
+      }
+    };
   }
 
   private static Path defaultOutput(Settings s, SequenceDataset data) {

@@ -39,11 +39,15 @@ record InterHeader(int width, int userColumn, int itemColumn, int timestampColum
       String where = "header field '" + field + "' (column " + (c + 1) + ")";
       int colon = field.lastIndexOf(':');
       if (colon <= 0) {
-        throw at.error(where + " is not of the form name:type", "name:type with type " + TYPE_LIST);
+        // The usual cause is a file without a header, whose first row is taken for one.
+        throw at.error(
+            where + " is not of the form name:type",
+            "a first line of tab-separated name:type fields such as"
+                + " 'user_id:token<TAB>item_id:token', with type " + TYPE_LIST);
       }
       String type = field.substring(colon + 1);
       if (!TYPES.contains(type)) {
-        throw at.error(where + " has unknown type '" + type + "'", "a type " + TYPE_LIST);
+        throw at.error(where + " has unknown type '" + type + "'", "a type, " + TYPE_LIST);
       }
       Integer previous = columns.putIfAbsent(field.substring(0, colon), c);
       if (previous != null) {

@@ -53,14 +53,20 @@ public record ModelConfig(
         numHeads,
         "a divisor of hidden_size = " + hiddenSize);
     require(innerSize >= 1, "inner_size", innerSize, "an integer >= 1");
-    require(hiddenDropout >= 0 && hiddenDropout < 1, "hidden_dropout", hiddenDropout, "[0, 1)");
+    require(
+        hiddenDropout >= 0 && hiddenDropout < 1,
+        "hidden_dropout",
+        hiddenDropout,
+        "a number in [0, 1)");
     require(
         attentionDropout >= 0 && attentionDropout < 1,
         "attention_dropout",
         attentionDropout,
-        "[0, 1)");
-    require(globalRatio > 0 && globalRatio <= 1, "global_ratio", globalRatio, "(0, 1]");
-    require(spatialRatio >= 0 && spatialRatio <= 1, "spatial_ratio", spatialRatio, "[0, 1]");
+        "a number in [0, 1)");
+    require(
+        globalRatio > 0 && globalRatio <= 1, "global_ratio", globalRatio, "a number in (0, 1]");
+    require(
+        spatialRatio >= 0 && spatialRatio <= 1, "spatial_ratio", spatialRatio, "a number in [0, 1]");
     require(topkFactor > 0, "topk_factor", topkFactor, "a number > 0");
     int k = topK(topkFactor, maxLength);
     require(

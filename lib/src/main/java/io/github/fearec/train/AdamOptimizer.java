@@ -79,10 +79,13 @@ public final class AdamOptimizer {
     return out;
   }
 
-  /** Restores a state saved with {@link #steps()} and {@link #moments()}. */
+  /**
+   * Restores a state saved with {@link #steps()} and {@link #moments()} for the same parameters (a
+   * mismatch is a bug, since checkpoints are checked when they are loaded).
+   */
   public void restore(long steps, float[][] moments) {
     if (moments.length != 2 * means.size()) {
-      throw new CheckpointException(
+      throw new IllegalArgumentException(
           "optimiser state has " + moments.length / 2 + " parameters, the model " + means.size());
     }
     for (int i = 0; i < means.size(); i++) {

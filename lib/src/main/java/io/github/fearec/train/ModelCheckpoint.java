@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.github.fearec.ConfigException;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
@@ -71,22 +72,28 @@ public final class ModelCheckpoint {
     if (d.numItems() != expectedItems) {
       throw new CheckpointException(
           directory + ": the checkpoint was trained on " + d.numItems() + " items but the data has "
-              + expectedItems + "; evaluate it on the dataset it was trained on");
+              + expectedItems + "; expected the dataset it was trained on, with the same k-core"
+              + " filtering");
     }
     Path weights = directory.resolve(WEIGHTS);
     if (!Files.isRegularFile(weights)) {
-      throw new CheckpointException(weights + ": missing; expected the weights next to " + DESCRIPTION);
+      throw new CheckpointException(
+          weights + ": missing; expected the weights 'fearec train' writes next to " + DESCRIPTION);
     }
     RecommenderModel model = RecommenderModel.create(d.model(), d.config(), d.numItems(), device);
     List<Shape> expected = shapes(model);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
       model.encoder().loadParameters(model.manager(), in);
-      if (in.read() != -1 || !shapes(model).equals(expected)) {
-        // DJL loads whatever shapes the file holds; they must be those model.json describes
+      // DJL loads whatever shapes the file holds; they must be those model.json describes
+      String mismatch = mismatch(expected, shapes(model));
+      if (mismatch == null && in.read() != -1) {
+        mismatch = "bytes follow the last parameter";
+      }
+      if (mismatch != null) {
         throw new CheckpointException(
-            weights + ": the weights do not match the architecture in " + DESCRIPTION
-                + "; expected parameter shapes " + expected + ", found " + shapes(model));
+            weights + ": the weights belong to another configuration (" + mismatch + ");"
+                + " expected the weights of the architecture in " + DESCRIPTION);
       }
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -95,9 +102,25 @@ public final class ModelCheckpoint {
         throw c;
       }
       throw new CheckpointException(
-          weights + ": cannot be read (" + e.getMessage() + "); the file is truncated, damaged or"
-              + " belongs to another configuration");
+          weights + ": cannot be read (" + e.getMessage() + "), it is truncated, damaged or"
+              + " belongs to another configuration; expected the " + WEIGHTS + " saved together"
+              + " with " + DESCRIPTION);
     }
+  }
+
+  /** The first difference between the shapes model.json implies and those loaded, or null. */
+  private static String mismatch(List<Shape> expected, List<Shape> loaded) {
+    if (expected.size() != loaded.size()) {
+      return loaded.size() + " parameter arrays where " + DESCRIPTION + " implies "
+          + expected.size();
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      if (!expected.get(i).equals(loaded.get(i))) {
+        return "parameter " + i + " has shape " + loaded.get(i) + " where " + DESCRIPTION
+            + " implies " + expected.get(i);
+      }
+    }
+    return null;
   }
 
   private static List<Shape> shapes(RecommenderModel model) {
@@ -114,14 +137,30 @@ public final class ModelCheckpoint {
     try {
       Description d = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Description.class);
       if (d == null || d.format() != FORMAT || d.model() == null || d.config() == null) {
-        throw new CheckpointException(file + ": not a checkpoint description of format " + FORMAT);
+        throw new CheckpointException(
+            file + ": not a checkpoint description; expected format " + FORMAT + " with a model"
+                + " type and its configuration, as 'fearec train' writes it");
       }
       // re-validate: the record's constructor checks every field
       ModelConfig checked = d.config().toBuilder().build();
       return new Description(d.format(), d.model(), d.numItems(), checked);
     } catch (IOException | JsonParseException e) {
-      throw new CheckpointException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new CheckpointException(
+          file + ": cannot be read (" + e.getMessage() + "); expected the JSON description"
+              + " 'fearec train' writes");
+    } catch (ConfigException e) {
+      throw invalidConfig(file, e);
+    } catch (RuntimeException e) {
+      // Gson builds records through their validating constructors and wraps what they throw.
+      if (e.getCause() instanceof ConfigException c) {
+        throw invalidConfig(file, c);
+      }
+      throw e;
     }
+  }
+
+  private static CheckpointException invalidConfig(Path file, ConfigException e) {
+    return new CheckpointException(file + ": invalid configuration: " + e.getMessage());
   }
 
   private interface Writer {

@@ -77,7 +77,7 @@ public final class ModelTrainer {
     int sinceBest = 0;
     int firstEpoch = 1;
     if (resume) {
-      TrainingCheckpoint.Saved saved = TrainingCheckpoint.load(runDirectory);
+      TrainingCheckpoint.Saved saved = TrainingCheckpoint.load(runDirectory, model);
       TrainingCheckpoint.State state = saved.state();
       ParameterSnapshot.of(saved.weights()).restore(model);
       step.optimizer().restore(state.adamSteps(), saved.moments());

@@ -32,16 +32,19 @@ public final class ParameterSnapshot {
     return new ParameterSnapshot(values);
   }
 
-  /** Writes the copied weights back into {@code model} (which must have the same structure). */
+  /**
+   * Writes the copied weights back into {@code model}, which must have the same structure: a
+   * mismatch is a bug, since checkpoints are checked when they are loaded.
+   */
   public void restore(RecommenderModel model) {
     List<NDArray> arrays = model.parameterArrays();
     if (arrays.size() != values.length) {
-      throw new CheckpointException(
+      throw new IllegalArgumentException(
           "saved weights have " + values.length + " parameters, the model " + arrays.size());
     }
     for (int i = 0; i < values.length; i++) {
       if (arrays.get(i).size() != values[i].length) {
-        throw new CheckpointException(
+        throw new IllegalArgumentException(
             "saved parameter " + i + " has " + values[i].length + " values, the model's "
                 + arrays.get(i).getShape());
       }

@@ -1,5 +1,6 @@
 package io.github.fearec.train;
 
+import ai.djl.ndarray.NDArray;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -78,11 +79,14 @@ public final class TrainingCheckpoint {
   }
 
   /**
-   * Reads the checkpoint of a run directory.
+   * Reads the checkpoint of a run directory to continue training {@code model}.
    *
-   * @throws CheckpointException when there is none or it is damaged
+   * @param model the model to resume, built from the run's settings and data; the saved arrays
+   *     are checked against its parameters but not yet copied into it
+   * @throws CheckpointException when there is none, it is damaged, or its weights do not fit
+   *     {@code model} (another architecture or item count than the interrupted run)
    */
-  public static Saved load(Path runDirectory) {
+  public static Saved load(Path runDirectory, RecommenderModel model) {
     Path dir = runDirectory.resolve(DIRECTORY);
     if (!Files.isDirectory(dir) && Files.isDirectory(runDirectory.resolve(DIRECTORY + ".old"))) {
       dir = runDirectory.resolve(DIRECTORY + ".old"); // interrupted between the two renames
@@ -97,14 +101,53 @@ public final class TrainingCheckpoint {
       if (state == null || state.format() != FORMAT || state.records() == null) {
         throw new CheckpointException(stateFile + ": not a training state of format " + FORMAT);
       }
-      return new Saved(
-          state,
-          readFloats(dir.resolve("weights.bin")),
-          readFloats(dir.resolve("best.bin")),
-          readFloats(dir.resolve("adam.bin")));
+      Saved saved =
+          new Saved(
+              state,
+              readFloats(dir.resolve("weights.bin")),
+              readFloats(dir.resolve("best.bin")),
+              readFloats(dir.resolve("adam.bin")));
+      requireFits(dir, saved, model);
+      return saved;
     } catch (IOException | JsonParseException e) {
       throw new CheckpointException(
-          dir + ": cannot be read (" + e.getMessage() + "); the checkpoint is truncated or damaged");
+          dir + ": cannot be read (" + e.getMessage() + "), the checkpoint is truncated or"
+              + " damaged; expected the files 'fearec train' writes after every epoch");
+    }
+  }
+
+  /**
+   * Checks every saved array against the model's parameters. The files hold bare float arrays, so
+   * a run resumed with other architecture settings or another dataset (whose item count sizes the
+   * embedding) would otherwise fail deep inside the restore with a message about array sizes.
+   */
+  private static void requireFits(Path dir, Saved saved, RecommenderModel model) {
+    List<NDArray> params = model.parameterArrays();
+    String mismatch = null;
+    if (saved.weights().length != params.size()
+        || saved.best().length != params.size()
+        || saved.moments().length != 2 * params.size()) {
+      mismatch =
+          "it holds " + saved.weights().length + " parameter arrays, the model " + params.size();
+    }
+    for (int i = 0; mismatch == null && i < params.size(); i++) {
+      long size = params.get(i).size();
+      float[][] copies = {
+        saved.weights()[i], saved.best()[i], saved.moments()[2 * i], saved.moments()[2 * i + 1]
+      };
+      for (float[] copy : copies) {
+        if (copy.length != size) {
+          mismatch =
+              "parameter " + i + " has " + copy.length + " values, the model's has shape "
+                  + params.get(i).getShape();
+          break;
+        }
+      }
+    }
+    if (mismatch != null) {
+      throw new CheckpointException(
+          dir + ": the saved weights do not fit the model to resume (" + mismatch + "); expected"
+              + " the architecture settings and the dataset of the interrupted run");
     }
   }
 

@@ -108,17 +108,6 @@ class DatasetLoaderTest {
   }
 
   @Test
-  void userTooShortForLeaveOneOutNamesUserFileAndLine() {
-    Path file = write(dir, "s.txt", "1 1 2 3\n\n22 2 3\n");
-    assertFormatError(
-        file,
-        3,
-        "user '22' has only 2 item(s)",
-        "at least 3 items per user",
-        () -> DatasetLoader.load(file, 0));
-  }
-
-  @Test
   void userTooShortAfterFilteringSaysSo() {
     Path file =
         write(dir, "s.inter", "user_id:token\titem_id:token\nu\ta\nu\ta\nu\tb\nv\ta\nv\ta\nv\tc\n");
@@ -139,29 +128,6 @@ class DatasetLoaderTest {
         "10-core filtering removed 3 of 3 users",
         "(try a smaller k)",
         () -> DatasetLoader.load(file, 10));
-  }
-
-  @Test
-  void missingPath() {
-    Path file = dir.resolve("Beauty.txt");
-    assertFormatError(
-        file,
-        0,
-        "no such file or directory",
-        "a .txt file, a .inter file or a directory X containing X.inter",
-        () -> DatasetLoader.load(file, 5));
-  }
-
-  @Test
-  void directoryWithoutInterFile() {
-    Path data = dir.resolve("Yelp");
-    write(data, "Yelp.txt", SMALL_TXT);
-    assertFormatError(
-        data,
-        0,
-        "is a directory without Yelp.inter inside",
-        "a directory X containing X.inter",
-        () -> DatasetLoader.load(data, 5));
   }
 
   @Test

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InterFileReaderTest {
 
-  private static final String TYPES = "one of token, token_seq, float, float_seq";
-
   @TempDir Path dir;
 
   @Test
@@ -58,27 +56,10 @@ class InterFileReaderTest {
   }
 
   @Test
-  void acceptsWindowsLineEndsAndByteOrderMark() {
-    Path file = write(dir, "x.inter", "\uFEFFuser_id:token\titem_id:token\r\n1\t1\r\n1\t2\r\n");
-    assertEquals("1: 1 2\n", describe(InterFileReader.read(file)));
-  }
-
-  @Test
   void missingFile() {
     Path file = dir.resolve("none.inter");
     assertFormatError(
         file, 0, "no such file", "an existing data file", () -> InterFileReader.read(file));
-  }
-
-  @Test
-  void emptyFile() {
-    Path file = write(dir, "x.inter", "\n\n");
-    assertFormatError(
-        file,
-        0,
-        "empty or holds only blank lines",
-        "a header line such as 'user_id:token<TAB>item_id:token'",
-        () -> InterFileReader.read(file));
   }
 
   @Test
@@ -104,39 +85,6 @@ class InterFileReaderTest {
   }
 
   @Test
-  void missingItemColumn() {
-    Path file = write(dir, "x.inter", "user_id:token\trating:float\n1\t2\n");
-    assertFormatError(
-        file,
-        1,
-        "the header has no item_id column",
-        "user_id:token and item_id:token columns",
-        () -> InterFileReader.read(file));
-  }
-
-  @Test
-  void unknownFieldType() {
-    Path file = write(dir, "x.inter", "user_id:token\titem_id:token\trating:double\n1\t2\t3\n");
-    assertFormatError(
-        file,
-        1,
-        "header field 'rating:double' (column 3) has unknown type 'double'",
-        "a type " + TYPES,
-        () -> InterFileReader.read(file));
-  }
-
-  @Test
-  void headerFieldWithoutType() {
-    Path file = write(dir, "x.inter", "1\t1\n1\t2\n");
-    assertFormatError(
-        file,
-        1,
-        "header field '1' (column 1) is not of the form name:type",
-        "name:type with type " + TYPES,
-        () -> InterFileReader.read(file));
-  }
-
-  @Test
   void repeatedColumn() {
     Path file = write(dir, "x.inter", "user_id:token\titem_id:token\tuser_id:token\n1\t2\t3\n");
     assertFormatError(
@@ -144,18 +92,6 @@ class InterFileReaderTest {
         1,
         "(column 3) repeats column 1",
         "distinct column names",
-        () -> InterFileReader.read(file));
-  }
-
-  @Test
-  void rowWithTooFewFields() {
-    Path file =
-        write(dir, "x.inter", "user_id:token\titem_id:token\ttimestamp:float\n1\t2\t3\n1 3 4\n");
-    assertFormatError(
-        file,
-        3,
-        "the row has 1 tab-separated fields",
-        "3 fields, one per header column",
         () -> InterFileReader.read(file));
   }
 

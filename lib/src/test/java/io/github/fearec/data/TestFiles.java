@@ -13,16 +13,16 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.function.Executable;
 
 /** Writing small data files and checking the errors they provoke. */
-final class TestFiles {
+public final class TestFiles {
 
   private TestFiles() {}
 
   /** Writes {@code content} as UTF-8 to {@code dir/name} (creating parent directories). */
-  static Path write(Path dir, String name, String content) {
+  public static Path write(Path dir, String name, String content) {
     return writeBytes(dir, name, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Path writeBytes(Path dir, String name, byte[] content) {
+  public static Path writeBytes(Path dir, String name, byte[] content) {
     try {
       Path file = dir.resolve(name);
       Files.createDirectories(file.getParent());
@@ -37,7 +37,7 @@ final class TestFiles {
    * line} (0 = no line) whose message has the {@code file:line: ...; expected ...} shape and
    * contains {@code problem} before and {@code expected} after "; expected ".
    */
-  static DataFormatException assertFormatError(
+  public static DataFormatException assertFormatError(
       Path file, int line, String problem, String expected, Executable action) {
     DataFormatException e = assertThrows(DataFormatException.class, action);
     String message = e.getMessage();

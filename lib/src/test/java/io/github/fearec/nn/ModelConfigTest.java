@@ -30,14 +30,6 @@ class ModelConfigTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
-        bad("max_length", b -> b.maxLength(1)),
-        bad("num_heads", b -> b.numHeads(3)),
-        bad("global_ratio", b -> b.globalRatio(0)),
-        bad("global_ratio", b -> b.globalRatio(1.5)),
-        bad("spatial_ratio", b -> b.spatialRatio(-0.1)),
-        bad("spatial_ratio", b -> b.spatialRatio(1.1)),
-        bad("hidden_dropout", b -> b.hiddenDropout(1)),
-        bad("attention_dropout", b -> b.attentionDropout(-0.5)),
         bad("topk_factor", b -> b.topkFactor(0.1)), // k = floor(0.1·ln 50) = 0
         bad("topk_factor", b -> b.topkFactor(20)), // k = 78 > N
         bad("num_layers", b -> b.numLayers(0)),

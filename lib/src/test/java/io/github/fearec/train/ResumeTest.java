@@ -1,7 +1,6 @@
 package io.github.fearec.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -16,7 +15,6 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,22 +50,6 @@ class ResumeTest {
 
     assertEquals(whole.epochs(), resumed.epochs());
     assertEquals(whole.test(), resumed.test());
-  }
-
-  @Test
-  void resumingWithoutACheckpointIsExplained() {
-    CheckpointException e = assertThrows(CheckpointException.class, () -> train(2, dir, true));
-    assertTrue(e.getMessage().contains("state.json: missing"), e.getMessage());
-  }
-
-  @Test
-  void aTruncatedCheckpointIsExplained() throws IOException {
-    train(1, dir, false);
-    Path weights = dir.resolve("checkpoint").resolve("weights.bin");
-    byte[] bytes = Files.readAllBytes(weights);
-    Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 7));
-    CheckpointException e = assertThrows(CheckpointException.class, () -> train(2, dir, true));
-    assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
   }
 
   private static Run train(int epochs, Path runDirectory, boolean resume) {

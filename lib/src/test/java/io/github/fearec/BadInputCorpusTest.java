@@ -1,0 +1,455 @@
+package io.github.fearec;
+
+import static io.github.fearec.data.TestFiles.assertFormatError;
+import static io.github.fearec.data.TestFiles.write;
+import static io.github.fearec.testing.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fearec.cli.FearecCli;
+import io.github.fearec.data.DataFormatException;
+import io.github.fearec.data.DatasetLoader;
+import io.github.fearec.data.LoadedDataset;
+import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.data.SyntheticDataset;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.testing.CliRun;
+import io.github.fearec.train.CheckpointException;
+import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.train.TrainConfig;
+import io.github.fearec.train.TrainingCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input corpus of issue #7: every kind of bad data file, configuration value and
+ * checkpoint the kit must refuse, one test each, plus the two harmless file variants it must
+ * accept (Windows line ends, a UTF-8 byte-order mark). Each refusal is checked for the documented
+ * exception type ({@link FearecException} and its subclasses) and its whole message, which names
+ * the problem and what is expected (and file:line for data files); a representative subset also
+ * goes through the command line, which must exit with {@link FearecCli#USER_ERROR} and print
+ * exactly that message, without a stack trace.
+ */
+class BadInputCorpusTest {
+
+  private static final String ACCEPTED_PATHS =
+      "a .txt file, a .inter file or a directory X containing X.inter";
+  private static final String INTER_TYPES = "one of token, token_seq, float, float_seq";
+  private static final ModelConfig TINY_MODEL =
+      ModelConfig.builder().maxLength(12).hiddenSize(16).innerSize(32).build();
+
+  /** A finished one-epoch SASRec run: model checkpoint, training checkpoint, config. */
+  @TempDir static Path run;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void trainTinyRun() {
+    CliRun r =
+        run(
+            "train", "--model", "sasrec", "--epochs", "1", "--output", run.toString(),
+            "--set", "synthetic_users=150", "--set", "synthetic_items=40", "--max-length", "12",
+            "--set", "hidden_size=16", "--set", "inner_size=32", "--batch-size", "64");
+    assertEquals(0, r.code(), r.err());
+  }
+
+  // ---------------------------------------------------------------- data files
+
+  /**
+   * A bad data file.
+   *
+   * @param make creates the path in a fresh directory
+   * @param line the line the error names, 0 for the file as a whole
+   * @param cli whether to check the command line too
+   */
+  record DataCase(Function<Path, Path> make, int line, String problem, String expected,
+      boolean cli) {}
+
+  static Stream<Arguments> badDataFiles() {
+    String perLine = "one line 'user_id item_1 item_2 ...' per user";
+    String positive = "ids >= 1 (0 is reserved for padding)";
+    return Stream.of(
+        data("missing file", d -> d.resolve("Beauty.txt"), 0,
+            "no such file or directory", ACCEPTED_PATHS, true),
+        data("a directory instead of a file", BadInputCorpusTest::directory, 0,
+            "is a directory without Yelp.inter inside", ACCEPTED_PATHS, false),
+        data("empty file", txt(""), 0,
+            "the file is empty or holds only blank lines", perLine, false),
+        data("only blank lines", txt("\n  \t\r\n\n"), 0,
+            "the file is empty or holds only blank lines", perLine, true),
+        data("non-numeric token", txt("1 1 2 3\n\n2 3 x4 5\n"), 3,
+            "item id 'x4' (field 3) is not a number", "a positive integer id", true),
+        data("negative id", txt("1 1 2 3\n-4 1 2 3\n"), 2,
+            "user id '-4' (field 1) is not positive", positive, false),
+        data("zero id", txt("1 1 2 3\n2 0 3 4\n"), 2,
+            "item id '0' (field 2) is not positive", positive, false),
+        data("id beyond int range", txt("1 2147483647 1 2\n2 2147483648 1 2\n"), 2,
+            "item id '2147483648' (field 2) is beyond the int range", "ids <= 2147483647", false),
+        data("duplicate user line", txt("1 1 2 3\n2 3 4 5\n\n01 5 6 7\n"), 4,
+            "user 1 appears again (first at line 1)", "each user on exactly one line", true),
+        data("user with fewer than 3 items", txt("1 1 2 3\n\n22 2 3\n"), 3,
+            "user '22' has only 2 item(s)",
+            "at least 3 items per user (leave-one-out holds out the last two and needs one as"
+                + " input; k-core filtering with k >= 3 ensures this)",
+            true),
+        data(".inter row with missing columns",
+            inter("user_id:token\titem_id:token\ttimestamp:float\n1\t2\t3\n1 3 4\n"), 3,
+            "the row has 1 tab-separated fields", "3 fields, one per header column", true),
+        data(".inter header without an item_id column",
+            inter("user_id:token\trating:float\n1\t2\n"), 1,
+            "the header has no item_id column",
+            "a header with user_id:token and item_id:token columns (tab-separated)", false),
+        data(".inter header with an unknown type",
+            inter("user_id:token\titem_id:token\trating:double\n1\t2\t3\n"), 1,
+            "header field 'rating:double' (column 3) has unknown type 'double'",
+            "a type, " + INTER_TYPES, false),
+        data(".inter file without a header", inter("1\t1\n1\t2\n"), 1,
+            "header field '1' (column 1) is not of the form name:type",
+            "a first line of tab-separated name:type fields such as"
+                + " 'user_id:token<TAB>item_id:token', with type " + INTER_TYPES,
+            true),
+        data("empty .inter file", inter("\n\n"), 0,
+            "the file is empty or holds only blank lines",
+            "a header line such as 'user_id:token<TAB>item_id:token'", false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badDataFiles")
+  void badDataFile(String name, DataCase c) {
+    Path path = c.make().apply(dir);
+    DataFormatException e =
+        assertFormatError(
+            path, c.line(), c.problem(), c.expected(), () -> DatasetLoader.load(path, 0));
+    if (c.cli()) {
+      assertCliRefuses(e.getMessage(), "train", "--data", path.toString(), "--k-core", "0");
+    }
+  }
+
+  static Stream<Arguments> harmlessFileVariants() {
+    return Stream.of(
+        Arguments.of("CRLF line ends", "s.txt", "1 1 2 3\r\n2 3 4 5\r\n"),
+        Arguments.of("UTF-8 byte-order mark", "s.txt", "\uFEFF1 1 2 3\n2 3 4 5\n"),
+        Arguments.of(
+            ".inter with a byte-order mark and CRLF line ends",
+            "s.inter",
+            "\uFEFFuser_id:token\titem_id:token\r\n1\t1\r\n1\t2\r\n1\t3\r\n2\t3\r\n2\t4\r\n2\t5\r\n"));
+  }
+
+  /** Both files hold users 1 (items 1 2 3) and 2 (items 3 4 5); ids follow first appearance. */
+  @ParameterizedTest(name = "accepted: {0}")
+  @MethodSource("harmlessFileVariants")
+  void harmlessFileVariantIsReadAsThePlainFile(String name, String file, String content) {
+    LoadedDataset loaded = DatasetLoader.load(write(dir, file, content), 0);
+    assertEquals(2, loaded.dataset().numUsers());
+    assertEquals("1", loaded.userToken(0), "no byte-order mark left on the first token");
+    assertEquals("2", loaded.userToken(1));
+    assertArrayEquals(new int[] {1, 2, 3}, loaded.dataset().sequence(0));
+    assertArrayEquals(new int[] {3, 4, 5}, loaded.dataset().sequence(1));
+    assertEquals("5", loaded.itemToken(5), "no carriage return left on the last token");
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  /**
+   * @param build builds the invalid configuration through the library
+   * @param message the complete expected message
+   * @param cli the same setting as command-line arguments of 'train'; empty: library only
+   */
+  record ConfigCase(Executable build, String message, String... cli) {}
+
+  static Stream<Arguments> badConfigurations() {
+    return Stream.of(
+        config("N < 2", m -> m.maxLength(1), "max_length = 1: expected an integer >= 2",
+            "--max-length", "1"),
+        config("heads not dividing d", m -> m.numHeads(3),
+            "num_heads = 3: expected a divisor of hidden_size = 64", "--set", "num_heads=3"),
+        config("γ = 0", m -> m.globalRatio(0), "global_ratio = 0.0: expected a number in (0, 1]"),
+        config("γ > 1", m -> m.globalRatio(1.5),
+            "global_ratio = 1.5: expected a number in (0, 1]", "--set", "global_ratio=1.5"),
+        config("α < 0", m -> m.spatialRatio(-0.1),
+            "spatial_ratio = -0.1: expected a number in [0, 1]"),
+        config("α > 1", m -> m.spatialRatio(1.1),
+            "spatial_ratio = 1.1: expected a number in [0, 1]", "--set", "spatial_ratio=1.1"),
+        // k = floor(4 · ln 5) = floor(6.44) = 6 lags, but a sequence of 5 has only 5
+        config("k > N", m -> m.maxLength(5).topkFactor(4),
+            "topk_factor = 4.0: expected a value giving 1 <= k = floor(c·ln N) <= N"
+                + " (here k = 6 for N = 5)",
+            "--max-length", "5", "--set", "topk_factor=4"),
+        config("hidden dropout = 1", m -> m.hiddenDropout(1),
+            "hidden_dropout = 1.0: expected a number in [0, 1)", "--set", "hidden_dropout=1"),
+        config("attention dropout > 1", m -> m.attentionDropout(1.5),
+            "attention_dropout = 1.5: expected a number in [0, 1)"),
+        training("batch size 0", () -> trainConfig().batchSize(0).build(),
+            "batch_size = 0: expected an integer >= 1", "--batch-size", "0"),
+        training("learning rate 0", () -> trainConfig().learningRate(0).build(),
+            "learning_rate = 0.0: expected a finite number > 0"),
+        training("negative learning rate", () -> trainConfig().learningRate(-0.001).build(),
+            "learning_rate = -0.001: expected a finite number > 0", "--lr=-0.001"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigurations")
+  void badConfiguration(String name, ConfigCase c) {
+    ConfigException e = assertThrows(ConfigException.class, c.build());
+    assertEquals(c.message(), e.getMessage());
+    if (c.cli().length > 0) {
+      assertCliRefuses(c.message(), concat(new String[] {"train"}, c.cli()));
+    }
+  }
+
+  /** Model names exist only on the command line and in config files; the library takes enums. */
+  @Test
+  @DisplayName("unknown model name")
+  void unknownModelName() {
+    assertCliRefuses(
+        "--model: model = bert4rec: expected one of [fearec, sasrec, pop]",
+        "train", "--model", "bert4rec");
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  @Test
+  @DisplayName("model checkpoint missing")
+  void modelCheckpointMissing() {
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> ModelCheckpoint.load(dir, 40, null));
+    assertEquals(
+        dir.resolve("model.json")
+            + ": missing; expected a checkpoint directory written by 'fearec train'",
+        e.getMessage());
+    assertCliRefuses(e.getMessage(), "evaluate", "--checkpoint", dir.toString());
+  }
+
+  @Test
+  @DisplayName("model weights truncated")
+  void modelWeightsTruncated() throws IOException {
+    Path copy = copyOfRun();
+    Path weights = copy.resolve("model.params");
+    truncate(weights, Files.size(weights) / 2);
+    CheckpointException e = refusedModelCheckpoint(copy);
+    assertTrue(e.getMessage().startsWith(weights + ": cannot be read ("), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith(
+            "it is truncated, damaged or belongs to another configuration; expected the"
+                + " model.params saved together with model.json"),
+        e.getMessage());
+  }
+
+  @Test
+  @DisplayName("model checkpoint from another item count")
+  void modelCheckpointFromAnotherItemCount() {
+    int other = SyntheticDataset.generate(synthetic(150, 30)).dataset().numItems();
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> ModelCheckpoint.load(run, other, null));
+    assertEquals(
+        run + ": the checkpoint was trained on " + trainedItems() + " items but the data has "
+            + other + "; expected the dataset it was trained on, with the same k-core filtering",
+        e.getMessage());
+    assertCliRefuses(
+        e.getMessage(),
+        "evaluate", "--checkpoint", run.toString(),
+        "--set", "synthetic_users=150", "--set", "synthetic_items=30");
+  }
+
+  @Test
+  @DisplayName("model weights from another configuration")
+  void modelWeightsFromAnotherConfiguration() throws IOException {
+    Path copy = copyOfRun();
+    replaceIn(copy.resolve("model.json"), "\"hiddenSize\": 16", "\"hiddenSize\": 32");
+    CheckpointException e = refusedModelCheckpoint(copy);
+    // the first parameter is the item embedding: |I| + 1 rows (padding) of d values
+    int rows = trainedItems() + 1;
+    assertEquals(
+        copy.resolve("model.params") + ": the weights belong to another configuration (parameter"
+            + " 0 has shape (" + rows + ", 16) where model.json implies (" + rows + ", 32));"
+            + " expected the weights of the architecture in model.json",
+        e.getMessage());
+  }
+
+  @Test
+  @DisplayName("model description with an invalid configuration")
+  void modelDescriptionWithAnInvalidConfiguration() throws IOException {
+    Path copy = copyOfRun();
+    replaceIn(copy.resolve("model.json"), "\"maxLength\": 12", "\"maxLength\": 1");
+    CheckpointException e = refusedModelCheckpoint(copy);
+    assertEquals(
+        copy.resolve("model.json")
+            + ": invalid configuration: max_length = 1: expected an integer >= 2",
+        e.getMessage());
+  }
+
+  @Test
+  @DisplayName("training checkpoint missing")
+  void trainingCheckpointMissing() {
+    try (RecommenderModel model = tinyModel(TINY_MODEL)) {
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(dir, model));
+      assertEquals(
+          dir.resolve("checkpoint").resolve("state.json")
+              + ": missing; expected the output directory of an interrupted 'fearec train'",
+          e.getMessage());
+    }
+    // the command line needs the run's settings before it can build the model to resume
+    assertCliRefuses(
+        dir.resolve("config.properties")
+            + ": missing; expected --resume to name the output directory of an interrupted"
+            + " 'fearec train' run",
+        "train", "--resume", dir.toString());
+  }
+
+  @Test
+  @DisplayName("training checkpoint truncated")
+  void trainingCheckpointTruncated() throws IOException {
+    Path copy = copyOfRun();
+    Path weights = copy.resolve("checkpoint").resolve("weights.bin");
+    truncate(weights, Files.size(weights) - 7);
+    try (RecommenderModel model = tinyModel(TINY_MODEL)) {
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, model));
+      assertEquals(
+          copy.resolve("checkpoint") + ": cannot be read (" + weights + " ends early), the"
+              + " checkpoint is truncated or damaged; expected the files 'fearec train' writes"
+              + " after every epoch",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("training checkpoint from another configuration")
+  void trainingCheckpointFromAnotherConfiguration() throws IOException {
+    Path copy = copyOfRun();
+    String expected =
+        "; expected the architecture settings and the dataset of the interrupted run";
+    try (RecommenderModel wider =
+        tinyModel(TINY_MODEL.toBuilder().hiddenSize(32).innerSize(64).build())) {
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, wider));
+      int rows = trainedItems() + 1; // the item embedding comes first
+      assertEquals(
+          copy.resolve("checkpoint") + ": the saved weights do not fit the model to resume"
+              + " (parameter 0 has " + rows * 16 + " values, the model's has shape (" + rows
+              + ", 32))" + expected,
+          e.getMessage());
+    }
+    Path config = copy.resolve("config.properties");
+    String settings = Files.readString(config);
+    CliRun r = run("train", "--resume", copy.toString(), "--set", "hidden_size=32");
+    assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
+    assertTrue(r.err().strip().endsWith(expected), r.err());
+    assertNoStackTrace(r);
+    assertEquals(settings, Files.readString(config), "a refused resume keeps the run's settings");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Arguments data(String name, Function<Path, Path> make, int line, String problem,
+      String expected, boolean cli) {
+    return Arguments.of(name, new DataCase(make, line, problem, expected, cli));
+  }
+
+  private static Function<Path, Path> txt(String content) {
+    return d -> write(d, "data.txt", content);
+  }
+
+  private static Function<Path, Path> inter(String content) {
+    return d -> write(d, "data.inter", content);
+  }
+
+  /** A RecBole-style folder "Yelp" that lacks Yelp.inter. */
+  private static Path directory(Path d) {
+    write(d, "Yelp/Yelp.txt", "1 1 2 3\n");
+    return d.resolve("Yelp");
+  }
+
+  private static Arguments config(String name, Function<ModelConfig.Builder, ModelConfig.Builder>
+      change, String message, String... cli) {
+    return Arguments.of(
+        name, new ConfigCase(() -> change.apply(ModelConfig.builder()).build(), message, cli));
+  }
+
+  private static Arguments training(String name, Executable build, String message,
+      String... cli) {
+    return Arguments.of(name, new ConfigCase(build, message, cli));
+  }
+
+  private static TrainConfig.Builder trainConfig() {
+    return TrainConfig.builder(ModelType.FEAREC);
+  }
+
+  private static SyntheticConfig synthetic(int users, int items) {
+    return SyntheticConfig.DEFAULTS.toBuilder().numUsers(users).numItems(items).build();
+  }
+
+  /** The item count of the shared run's data. */
+  private static int trainedItems() {
+    return SyntheticDataset.generate(synthetic(150, 40)).dataset().numItems();
+  }
+
+  /** Loading the model checkpoint in {@code directory} for the shared run's data fails. */
+  private static CheckpointException refusedModelCheckpoint(Path directory) {
+    return assertThrows(
+        CheckpointException.class, () -> ModelCheckpoint.load(directory, trainedItems(), null));
+  }
+
+  private static RecommenderModel tinyModel(ModelConfig config) {
+    return RecommenderModel.create(ModelType.SASREC, config, trainedItems(), null);
+  }
+
+  /**
+   * The command line exits with the user-error code and prints {@code error: message} as its
+   * last line, with no stack trace.
+   */
+  private static void assertCliRefuses(String message, String... args) {
+    CliRun r = run(args);
+    assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
+    assertTrue(r.err().endsWith("error: " + message + System.lineSeparator()), r.err());
+    assertNoStackTrace(r);
+  }
+
+  private static void assertNoStackTrace(CliRun r) {
+    assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception"), r.err());
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    String[] all = Arrays.copyOf(first, first.length + rest.length);
+    System.arraycopy(rest, 0, all, first.length, rest.length);
+    return all;
+  }
+
+  /** A private copy of the shared run, so a test can damage it. */
+  private Path copyOfRun() throws IOException {
+    Path copy = dir.resolve("run");
+    try (Stream<Path> files = Files.walk(run)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, copy.resolve(run.relativize(p).toString()));
+      }
+    }
+    return copy;
+  }
+
+  private static void truncate(Path file, long keep) throws IOException {
+    Files.write(file, Arrays.copyOf(Files.readAllBytes(file), (int) keep));
+  }
+
+  private static void replaceIn(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertTrue(text.contains(from), () -> file + " lacks " + from + ":\n" + text);
+    Files.writeString(file, text.replace(from, to));
+  }
+}
