@@ -58,6 +58,8 @@ DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 NB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 ROOT=$(cd "$NB_DIR/.." && pwd -P)
+# the environment the kernel gets (written into the kernelspec below)
+. "$ROOT/bin/runtime-env.sh"
 KERNEL_DIR="$NB_DIR/.kernel"
 
 spec_scope=--user
@@ -226,10 +228,9 @@ mkdir -p "$spec_src"
   printf '  "language": "java",\n'
   printf '  "interrupt_mode": "message",\n'
   printf '  "env": {\n'
-  printf '    "DJL_OFFLINE": "true",\n'
-  # libtorch's OpenMP threads spin while they wait: next to any other busy process (a second
-  # kernel, a training run) that makes a notebook many times slower. Passive waits avoid it.
-  printf '    "OMP_WAIT_POLICY": "PASSIVE",\n'
+  for var in DJL_OFFLINE OMP_WAIT_POLICY TORCH_CPP_LOG_LEVEL GLIBC_TUNABLES; do
+    printf '    "%s": %s,\n' "$var" "$(json_str "${!var}")"
+  done
   printf '    "RJK_CLASSPATH": %s,\n' "$(json_str "$classpath")"
   printf '    "RJK_INIT_SCRIPT": %s,\n' "$(json_str "$NB_DIR/kernel-init.jsh")"
   printf '    "RJK_MIMA_CACHE": %s\n' "$(json_str "$KERNEL_DIR/mima_cache")"

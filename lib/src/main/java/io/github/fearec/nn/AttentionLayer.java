@@ -15,8 +15,12 @@ import ai.djl.util.PairList;
  * into a context (the part the two models differ in), then Dense(d→d), dropout, residual and
  * LayerNorm (FEARec-spec §3c, last line).
  *
- * <p>Inputs: the hidden states (B, N, d) and the additive attention mask (B, 1, N, N) built by
- * {@link AttentionMasks}. Output: (B, N, d).
+ * <p>Inputs: the hidden states (B, N, d), the additive attention mask (B, 1, N, N) built by
+ * {@link AttentionMasks} and, optionally, one position per row (B) int64. Output: (B, N, d), or
+ * (B, 1, d) holding only the given positions. The last layer needs nothing else, since the
+ * losses and the scores read one position per sequence (FEARec-spec §4): computing the context,
+ * the dense layers and the feed-forward there for one position instead of N saves about a third
+ * of a training step. Keys, values and the lag scores still use every position.
  */
 public abstract class AttentionLayer extends AbstractBlock {
 
@@ -43,6 +47,15 @@ public abstract class AttentionLayer extends AbstractBlock {
   protected abstract NDArray context(
       NDArray q, NDArray k, NDArray v, NDArray mask, boolean training);
 
+  /**
+   * {@link #context} at one query position per row.
+   *
+   * @param rows (B) int64
+   * @return (B, 1, d), equal to {@code context(...)} at those rows
+   */
+  protected abstract NDArray contextAt(
+      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training);
+
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -52,6 +65,11 @@ public abstract class AttentionLayer extends AbstractBlock {
     NDArray q = query.forward(store, in, training).singletonOrThrow();
     NDArray k = key.forward(store, in, training).singletonOrThrow();
     NDArray v = value.forward(store, in, training).singletonOrThrow();
+    if (inputs.size() > 2) {
+      NDArray rows = inputs.get(2);
+      NDArray atRows = contextAt(q, k, v, mask, rows, training);
+      return output.forward(store, new NDList(atRows, Rows.select(x, rows, 1)), training);
+    }
     return output.forward(store, new NDList(context(q, k, v, mask, training), x), training);
   }
 

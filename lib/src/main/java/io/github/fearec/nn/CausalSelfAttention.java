@@ -20,4 +20,10 @@ public final class CausalSelfAttention extends AttentionLayer {
   protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
     return attention.attend(q, k, v, mask, training);
   }
+
+  @Override
+  protected NDArray contextAt(
+      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training) {
+    return attention.attend(Rows.select(q, rows, 1), k, v, Rows.select(mask, rows, 2), training);
+  }
 }

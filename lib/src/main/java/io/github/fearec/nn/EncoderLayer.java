@@ -10,7 +10,8 @@ import ai.djl.util.PairList;
 
 /**
  * One encoder layer: an attention sub-layer (SASRec's or FEARec's) followed by the feed-forward
- * sub-layer. Inputs: hidden states (B, N, d) and the attention mask; output (B, N, d).
+ * sub-layer. Inputs: hidden states (B, N, d), the attention mask and optionally one position per
+ * row (see {@link AttentionLayer}); output (B, N, d), or (B, 1, d) at those positions.
  */
 public final class EncoderLayer extends AbstractBlock {
 

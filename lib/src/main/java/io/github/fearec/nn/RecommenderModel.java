@@ -2,7 +2,6 @@ package io.github.fearec.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -99,8 +98,7 @@ public final class RecommenderModel implements AutoCloseable {
    */
   public NDArray userVectors(
       ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
-    NDArray hidden = encoder.forward(store, new NDList(ids), training).head();
-    return SequenceEncoder.userVectors(hidden, lengths);
+    return encoder.userStates(store, ids, lengths, training);
   }
 
   /**

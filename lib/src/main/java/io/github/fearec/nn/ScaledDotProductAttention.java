@@ -21,11 +21,11 @@ public final class ScaledDotProductAttention {
   }
 
   /**
-   * @param q queries (B, N, d)
+   * @param q queries (B, T, d): all N positions, or only some (T = 1 in the last layer)
    * @param k keys (B, N, d)
    * @param v values (B, N, d)
-   * @param mask additive mask (B, 1, N, N)
-   * @return the context (B, N, d)
+   * @param mask additive mask (B, 1, T, N), the rows of the queries
+   * @return the context (B, T, d)
    */
   public NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
     Shape shape = q.getShape();

@@ -3,7 +3,6 @@ package io.github.fearec.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -99,6 +98,28 @@ public final class SequenceEncoder extends AbstractBlock {
   }
 
   /**
+   * The user representations, computed directly: the last layer's output at position len−1 of
+   * each row only (see {@link AttentionLayer} for why that suffices and what it saves). Equal to
+   * {@code userVectors(hiddenStates(...).last, lengths)} up to float rounding, except that in
+   * training the dropout masks are drawn for the smaller arrays.
+   *
+   * @param ids item ids (B, N) int32, right-padded
+   * @param lengths (B) int64, the number of real items in each row (≥ 1)
+   * @return (B, d)
+   */
+  public NDArray userStates(
+      ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
+    NDArray mask = AttentionMasks.causalPadding(ids);
+    NDArray x = embedding.forward(store, new NDList(ids), training).singletonOrThrow();
+    int last = layers.size() - 1;
+    for (int l = 0; l < last; l++) {
+      x = layers.get(l).forward(store, new NDList(x, mask), training).singletonOrThrow();
+    }
+    NDList atLast = new NDList(x, mask, lengths.sub(1));
+    return layers.get(last).forward(store, atLast, training).singletonOrThrow().squeeze(1);
+  }
+
+  /**
    * The user representation: the hidden state at position len−1 of each row.
    *
    * @param hidden (B, N, d)
@@ -106,9 +127,7 @@ public final class SequenceEncoder extends AbstractBlock {
    * @return (B, d)
    */
   public static NDArray userVectors(NDArray hidden, NDArray lengths) {
-    long batch = hidden.getShape().get(0);
-    NDArray rows = hidden.getManager().arange(0, batch, 1, DataType.INT64);
-    return hidden.get(new NDIndex("{}, {}", rows.toDevice(hidden.getDevice(), false), lengths.sub(1)));
+    return Rows.select(hidden, lengths.sub(1), 1).squeeze(1);
   }
 
   /** The shared item embedding table (|I|+1, d). */

@@ -166,6 +166,22 @@ public final class AutoCorrelationAttention {
   }
 
   /**
+   * {@link #aggregate} at one position per row, for a last layer whose output is read there
+   * only: out[b] = Σ_i w_i · v[b, (rows[b] + τ_i) mod N], a gather of k value rows instead of an
+   * N×N mixing matrix per sample.
+   *
+   * @param rows (B) int64
+   * @return (B, 1, d)
+   */
+  public NDArray aggregateAt(NDArray v, NDArray lags, NDArray weights, NDArray rows) {
+    Shape s = v.getShape();
+    Shape picked = new Shape(s.get(0), lags.getShape().get(1), s.get(2));
+    NDArray positions = lags.add(rows.expandDims(1)).mod(length); // integer indices: no gradient
+    NDArray shifted = v.gather(positions.expandDims(2).broadcast(picked), 1); // (B, k, d)
+    return weights.expandDims(1).matMul(shifted);
+  }
+
+  /**
    * @param q queries (B, N, d)
    * @param k keys (B, N, d)
    * @param v values (B, N, d)
@@ -181,5 +197,17 @@ public final class AutoCorrelationAttention {
       NDArray qFiltered, NDArray kFiltered, NDArray v, boolean training) {
     NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), training);
     return aggregate(v, lags.get(0), lags.get(1));
+  }
+
+  /**
+   * {@link #attendFiltered} at one position per row; the lags still come from every position.
+   *
+   * @param rows (B) int64
+   * @return (B, 1, d)
+   */
+  public NDArray attendFilteredAt(
+      NDArray qFiltered, NDArray kFiltered, NDArray v, NDArray rows, boolean training) {
+    NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), training);
+    return aggregateAt(v, lags.get(0), lags.get(1), rows);
   }
 }

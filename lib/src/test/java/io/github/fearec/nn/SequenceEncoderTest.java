@@ -93,6 +93,63 @@ class SequenceEncoderTest {
     }
   }
 
+  @Test
+  void userStatesEqualTheLastLayersFullOutputAtLengthMinusOneWithTheirGradients() {
+    // the user vectors compute the last layer at one position per row; the full pass computes
+    // it everywhere and then picks that position: values and parameter gradients must agree, in
+    // inference (per-sample lags) and in training (batch-shared lags; dropout off so that both
+    // see the same function). alpha 0.3 keeps both FEARec branches in play.
+    ModelConfig config =
+        TINY.toBuilder().numLayers(3).hiddenDropout(0).attentionDropout(0).spatialRatio(0.3).build();
+    int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}};
+    long[] lengths = {5, 8, 1};
+    for (ModelType type : ModelType.values()) {
+      for (boolean training : new boolean[] {false, true}) {
+        Engine.getInstance().setRandomSeed(4);
+        try (RecommenderModel model = RecommenderModel.create(type, config, 15, null);
+            NDManager step = model.newStep()) {
+          ParameterStore store = new ParameterStore(step, false);
+          NDArray ids = step.create(rows);
+          NDArray lens = step.create(lengths);
+          String what = type + (training ? " training" : " inference");
+          float[][] direct = new float[2][];
+          float[][] full = new float[2][];
+          float[][] directGrads = new float[0][];
+          for (int route = 0; route < 2; route++) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+              NDArray users =
+                  route == 0
+                      ? model.encoder().userStates(store, ids, lens, training)
+                      : SequenceEncoder.userVectors(
+                          model.encoder().hiddenStates(store, ids, training).get(3), lens);
+              NDArray weights = step.arange((int) users.size()).reshape(users.getShape()).cos();
+              collector.backward(users.mul(weights).sum());
+              (route == 0 ? direct : full)[0] = users.toFloatArray();
+            }
+            List<NDArray> params = model.parameterArrays();
+            float[][] grads = new float[params.size()][];
+            for (int i = 0; i < grads.length; i++) {
+              grads[i] = params.get(i).getGradient().toFloatArray();
+            }
+            if (route == 0) {
+              directGrads = grads;
+            } else {
+              // gradients accumulate over the two backward passes: the second one's share
+              for (int i = 0; i < grads.length; i++) {
+                for (int j = 0; j < grads[i].length; j++) {
+                  grads[i][j] -= directGrads[i][j];
+                }
+                assertArrayEquals(grads[i], directGrads[i], 2e-5f, what + " gradient " + i);
+              }
+            }
+          }
+          assertEquals(new Shape(3, 8).size(), direct[0].length, what);
+          assertArrayEquals(full[0], direct[0], 2e-5f, what);
+        }
+      }
+    }
+  }
+
   static float[] scores(RecommenderModel model, int[][] rows, long[] lengths, boolean training) {
     try (NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
