@@ -13,26 +13,38 @@ final class FlopCount {
 
   private FlopCount() {}
 
-  /** One forward pass of the encoder over one sequence of N positions. */
+  /**
+   * One forward pass of the encoder over one sequence of N positions. The last layer computes its
+   * output at the user position only (see {@code AttentionLayer}); its keys, values and lag
+   * scores still cover all N positions.
+   */
   static double encoderForward(ModelType type, ModelConfig c) {
+    return (c.numLayers() - 1) * layer(type, c, c.maxLength()) + layer(type, c, 1);
+  }
+
+  /** One layer whose output is computed at {@code queries} positions (N, or 1 for the last). */
+  private static double layer(ModelType type, ModelConfig c, double queries) {
     double n = c.maxLength();
     double d = c.hiddenSize();
-    double projections = 4 * 2 * n * d * d; // Q, K, V and the output dense layer
-    double feedForward = 2 * 2 * n * d * c.innerSize();
+    double projections = 3 * 2 * n * d * d // Q, K, V
+        + 2 * queries * d * d; // the output dense layer
+    double feedForward = 2 * 2 * queries * d * c.innerSize();
     double attention;
     if (type == ModelType.SASREC) {
-      attention = 2 * 2 * n * n * d; // scores and context
+      attention = 2 * 2 * queries * n * d; // scores and context
     } else {
       double filter = 2 * n * n * d; // one band-limiting product P·x
+      double aggregation = queries == n
+          ? 2 * n * n * n + 2 * n * n * d // mixing matrix from the lag weights, then R·v
+          : 2 * c.topK() * d; // a weighted sum of k value rows
       double frequency = 2 * filter // q̃, k̃
           + 2 * n * n * d // G = q̃ k̃ᵀ
           + 2 * n * n * n // circular-diagonal sums
-          + 2 * n * n * n // mixing matrix from lag weights
-          + 2 * n * n * d; // R·v
-      double time = c.dualDomain() && c.spatialRatio() > 0 ? filter + 2 * 2 * n * n * d : 0;
+          + aggregation;
+      double time = c.dualDomain() && c.spatialRatio() > 0 ? filter + 2 * 2 * queries * n * d : 0;
       attention = frequency + time;
     }
-    return c.numLayers() * (projections + feedForward + attention);
+    return projections + feedForward + attention;
   }
 
   /** Forward + backward of everything one training sample costs under {@code training}. */

@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
 public final class Dropouts {
 
   private static final int DRAW_BITS = 16;
-  private static final int DRAWS_PER_LONG = Long.SIZE / DRAW_BITS;
+  private static final int DRAWS_PER_LONG = Long.SIZE / DRAW_BITS; // 4, unrolled in fill()
 
   private static SplittableRandom random = new SplittableRandom();
+  private static float[] values = new float[0];
   private static ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
   private Dropouts() {}
@@ -70,18 +71,32 @@ public final class Dropouts {
   }
 
   private static void fill(int size, int dropBelow, float keep) {
-    int bytes = size * Float.BYTES;
-    if (buffer.capacity() < bytes) {
-      buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+    if (values.length < size) {
+      values = new float[size];
+      buffer = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder());
     }
-    buffer.clear().limit(bytes);
-    int i = 0;
-    while (i < size) {
+    // A plain array loop, unrolled and branch-free: a random keep/drop branch is mispredicted
+    // half the time, which made this loop several times slower.
+    int whole = size - size % DRAWS_PER_LONG;
+    for (int i = 0; i < whole; i += DRAWS_PER_LONG) {
       long bits = random.nextLong();
-      for (int j = 0; j < DRAWS_PER_LONG && i < size; j++, i++) {
-        int draw = (int) (bits >>> (j * DRAW_BITS)) & ((1 << DRAW_BITS) - 1);
-        buffer.putFloat(i * Float.BYTES, draw < dropBelow ? 0f : keep);
-      }
+      values[i] = element(bits, 0, dropBelow, keep);
+      values[i + 1] = element(bits, 1, dropBelow, keep);
+      values[i + 2] = element(bits, 2, dropBelow, keep);
+      values[i + 3] = element(bits, 3, dropBelow, keep);
     }
+    long bits = random.nextLong();
+    for (int i = whole; i < size; i++) {
+      values[i] = element(bits, i - whole, dropBelow, keep);
+    }
+    buffer.clear();
+    buffer.asFloatBuffer().put(values, 0, size);
+    buffer.limit(size * Float.BYTES);
+  }
+
+  /** 0 or keep from the j-th 16-bit draw of bits: (draw − dropBelow) >>> 31 is 1 iff draw < dropBelow. */
+  private static float element(long bits, int j, int dropBelow, float keep) {
+    int draw = (int) (bits >>> (j * DRAW_BITS)) & ((1 << DRAW_BITS) - 1);
+    return keep * (1 - ((draw - dropBelow) >>> 31));
   }
 }
