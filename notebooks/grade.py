@@ -2,7 +2,7 @@
 """Grade a folder of submitted course notebooks.
 
     /usr/bin/python3 notebooks/grade.py SUBMISSIONS_DIR --output DIR [--master DIR]
-        [--time-limit SECONDS] [--start-timeout S] [--start-retries N] [-v]
+        [--time-limit SECONDS] [--start-timeout S] [--start-retries N] [-q] [-v]
 
 SUBMISSIONS_DIR holds one sub-folder per student, named after the student, with that student's
 notebooks under the master notebooks' file names:
@@ -24,7 +24,7 @@ every student. For each submitted notebook the grader
 It writes DIR/grades.csv (one row per student, notebook and exercise: student, notebook, exercise,
 points, max_points, status, feedback, notebook_status), DIR/summary.md (totals per student, one
 line per notebook with its status and run time, one per exercise with feedback) and the executed
-notebooks in DIR/executed/<student>/. The summary is also printed.
+notebooks in DIR/executed/<student>/. The summary is also printed, unless --quiet.
 
 Exercise statuses: passed, partial, failed, not attempted (from the check), error (the check cell
 raised, e.g. because the exercise cell does not compile), and, when the notebook as a whole could
@@ -238,6 +238,8 @@ def parse_args(argv):
                    help="folder of the master notebooks (default: %(default)s)")
     p.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",
                    help="limit for running one notebook, kernel start excluded (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="do not print the summary at the end (it is in summary.md)")
     run_notebooks.add_kernel_options(p)
     args = p.parse_args(argv)
     if args.time_limit <= 0 or args.start_timeout <= 0 or args.start_retries < 0:
@@ -294,7 +296,9 @@ def main(argv=None):
                     " (%s)" % outcome.detail if outcome.detail else ""), flush=True)
                 outcomes[name] = outcome
             graded.append((student, outcomes))
-    print(write_reports(graded, masters, args))
+    summary = write_reports(graded, masters, args)
+    if not args.quiet:
+        print(summary)
     print("wrote %s and %s" % (os.path.join(args.output, "grades.csv"),
                                os.path.join(args.output, "summary.md")))
     return 0

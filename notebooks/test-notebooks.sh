@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The notebook tests, as the test suite / CI call them:
 #   1. install.sh (idempotent: builds the library, fetches the kernel, writes the kernelspec);
-#   2. a self-test of run_notebooks.py on tests/fixtures/: runner-pass.ipynb must pass and
-#      runner-fail.ipynb must be reported as failed, naming the cell and the exception;
+#   2. unit tests of the course tools (tests/test_course.py, no kernel), and a self-test of
+#      run_notebooks.py on tests/fixtures/: runner-pass.ipynb must pass and runner-fail.ipynb
+#      must be reported as failed, naming the cell and the exception;
 #   3. the chapters notebooks/[0-9]*.ipynb, run once through the course grader (grade.py):
 #      the master notebooks must score full marks; their executed copies are then checked
 #      like any notebook (errors, stderr, a chart, the expected strings) and saved with HTML
@@ -16,6 +17,7 @@
 # exit status is non-zero when anything failed.
 #
 # Usage: notebooks/test-notebooks.sh [--no-install] [-- extra run_notebooks.py options]
+#   (the options go to the runner's self-test and to its check of the executed chapters)
 #   --no-install   skip install.sh (the kernelspec and jars must already be in place)
 # Environment: FEAREC_NB_OUT=DIR puts the executed copies elsewhere.
 set -uo pipefail
@@ -55,6 +57,11 @@ check() {  # check NAME CONDITION-RESULT(0 = ok) [why]
   fi
 }
 
+echo "== course tools: unit tests (no kernel)"
+ok=1
+"$PY" "$NB_DIR/tests/test_course.py" && ok=0
+check "tests/test_course.py: student edition, master checks, tamper detection, result lines" "$ok"
+
 echo "== self-test: a good notebook must pass"
 log=$(mktemp)
 run "$NB_DIR/tests/fixtures/runner-pass.ipynb" 2>&1 | tee "$log"
@@ -91,7 +98,7 @@ if [ ${#chapters[@]} -gt 0 ]; then
   # The student "master" is this folder itself, so the chapters run where they always do.
   mkdir -p "$work/masters"
   ln -s "$NB_DIR" "$work/masters/master"
-  grade "$work/masters" --output "$GRADES/master" 2>&1 | grep -v '^|'
+  grade "$work/masters" --output "$GRADES/master" --quiet
   ok=1
   "$PY" "$NB_DIR/tests/assert_grades.py" full "$GRADES/master/grades.csv" ${#chapters[@]} && ok=0
   check "master chapters score full marks (${#chapters[@]} notebooks, >= 2 exercises each)" "$ok"
@@ -120,7 +127,7 @@ if [ ${#chapters[@]} -gt 0 ]; then
   echo "== student editions: every exercise 'not attempted', 0 points, every notebook runs"
   ok=1
   if "$PY" "$NB_DIR/student_edition.py" "$work/editions/student" "${chapters[@]}"; then
-    FEAREC_EPOCHS=1 grade "$work/editions" --output "$GRADES/student" 2>&1 | grep -v '^|'
+    FEAREC_EPOCHS=1 grade "$work/editions" --output "$GRADES/student" --quiet
     "$PY" "$NB_DIR/tests/assert_grades.py" zero "$GRADES/student/grades.csv" ${#chapters[@]} && ok=0
   fi
   check "student editions score zero with 'not attempted' everywhere and run top to bottom" "$ok"
@@ -134,7 +141,7 @@ fi
 echo "== grader on planted submissions (tests/fixtures/course)"
 FIXTURES=$NB_DIR/tests/fixtures/course
 grade "$FIXTURES/submissions" --master "$FIXTURES/master" --time-limit 25 \
-  --output "$GRADES/fixtures" 2>&1 | grep -v '^|'
+  --output "$GRADES/fixtures" --quiet
 ok=1
 if diff -u "$FIXTURES/expected-grades.csv" "$GRADES/fixtures/grades.csv"; then
   ok=0
