@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Unit tests of the course tools that need no kernel: the student-edition transform, the checks
-on master notebooks, tamper detection and result-line parsing.
+on master notebooks, tamper detection, result-line parsing and how a check cell's outputs grade.
 
     /usr/bin/python3 notebooks/tests/test_course.py      (test-notebooks.sh runs it)
 """
@@ -125,6 +125,48 @@ class ResultLineTest(unittest.TestCase):
             nbformat.v4.new_output("stream", name="stderr", text='FEAREC-CHECK {"exercise": "1.2"}\n'),
         ]
         self.assertEqual(course.result_lines(cell), [{"exercise": "1.1", "points": 1}])
+
+
+class CheckResultTest(unittest.TestCase):
+    """grade.check_result on check cells as the kernel leaves them."""
+
+    def cell(self, *texts, error=None):
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=t) for t in texts]
+        if error:
+            cell.outputs.append(nbformat.v4.new_output("error", ename=error[0], evalue=error[1],
+                                                       traceback=[]))
+        return cell
+
+    def result(self, cell, first_not_run=99, max_points=3):
+        return grade.check_result("1.1", 5, cell, first_not_run, grade.Outcome("ok"), max_points)
+
+    def test_the_checks_own_line_gives_the_points(self):
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 2, "max_points": 3, "status": "partial", "feedback": "f"}\n'
+        self.assertEqual(self.result(self.cell("report\n", line)), (2, "partial", "f"))
+
+    def test_a_second_result_line_in_the_check_cell_is_tampering(self):
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        points, status, _ = self.result(self.cell(line, line))
+        self.assertEqual((points, status), (0, "tampered"))
+
+    def test_a_check_cell_that_raised_is_an_error_naming_the_exception(self):
+        self.assertEqual(
+            self.result(self.cell(error=("CompilerException", "cannot find symbol"))),
+            (0, "error", "the check cell raised CompilerException: cannot find symbol (does the "
+                         "exercise cell compile and run?)"))
+
+    def test_a_line_for_another_exercise_or_other_maximum_earns_nothing(self):
+        other = 'FEAREC-CHECK {"exercise": "1.2", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        self.assertEqual(self.result(self.cell(other))[:2], (0, "error"))
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        self.assertEqual(self.result(self.cell(line), max_points=4),
+                         (0, "error", "the check reported 3 points at most, the master notebook says 4"))
+
+    def test_a_check_cell_the_run_did_not_reach_takes_the_notebooks_status(self):
+        outcome = grade.Outcome("timed out", "time limit of 9 s reached in cell index 3")
+        self.assertEqual(grade.check_result("1.1", 5, self.cell(), 3, outcome, 3),
+                         (0, "timed out", "not run: time limit of 9 s reached in cell index 3"))
 
 
 if __name__ == "__main__":
