@@ -36,5 +36,7 @@ import io.github.fearec.nn.*;
 import io.github.fearec.train.*;
 import io.github.fearec.eval.*;
 import io.github.fearec.viz.*;
+// Graded exercises: NotAttempted for the stubs, Exercise and Comparisons for the check cells.
+import io.github.fearec.course.*;
 
 import static org.rapaio.jupyter.kernel.global.Global.*;

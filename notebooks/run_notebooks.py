@@ -185,10 +185,16 @@ def check_cell(nb_name, index, cell):
 
 
 def run_one(nb_path, args, log_dir):
-    """Execute one notebook. Returns (executed notebook, info string); raises NotebookFailure."""
+    """Execute one notebook (or only check it, with --executed). Returns an info string; raises
+    NotebookFailure."""
     name = os.path.basename(nb_path)
     nb = nbformat.read(nb_path, as_version=4)
-    meta = nb.metadata.get("fearec", {}) or {}
+    if args.executed_only:
+        args.executed[nb_path] = nb
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                check_cell(name, index, cell)
+        return check_outputs(name, nb) + "; executed before, not run again"
     client, stack, attempts, start_s = start_kernel(nb, args, nb_path, log_dir)
     t0 = time.monotonic()
     try:
@@ -214,7 +220,13 @@ def run_one(nb_path, args, log_dir):
         stack.close()
         args.executed[nb_path] = nb
     run_s = time.monotonic() - t0
+    return "%s; kernel start %.1f s (attempt %d), cells %.1f s" % (
+        check_outputs(name, nb), start_s, attempts, run_s)
 
+
+def check_outputs(name, nb):
+    """Raise NotebookFailure unless nb shows an image and every string its metadata expects."""
+    meta = nb.metadata.get("fearec", {}) or {}
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     images = sum(1 for o in outputs
                  if o.get("output_type") in ("display_data", "execute_result")
@@ -230,8 +242,7 @@ def run_one(nb_path, args, log_dir):
     if missing:
         raise NotebookFailure("%s: expected output not found: %s"
                               % (name, ", ".join(repr(s) for s in missing)))
-    return "%d image(s), %d expected string(s) found; kernel start %.1f s (attempt %d), cells %.1f s" % (
-        images, len(expect), start_s, attempts, run_s)
+    return "%d image(s), %d expected string(s) found" % (images, len(expect))
 
 
 def save_copies(nb_path, args):
@@ -251,21 +262,29 @@ def save_copies(nb_path, args):
             f.write(body)
 
 
+def add_kernel_options(p):
+    """The options start_kernel reads (grade.py has them too)."""
+    p.add_argument("--kernel", default="fearec-java", help="kernelspec name (default: %(default)s)")
+    p.add_argument("--start-timeout", type=int, default=20,
+                   help="seconds to wait for a kernel to answer at start (default: %(default)s)")
+    p.add_argument("--start-retries", type=int, default=3,
+                   help="extra kernel starts after a failed one (default: %(default)s)")
+    p.add_argument("-v", "--verbose", action="store_true", help="say more while running")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(
         description="Execute notebooks with the fearec-java kernel and check their outputs.")
     p.add_argument("notebooks", nargs="*",
                    help="notebooks to run (default: notebooks/[0-9]*.ipynb in name order)")
-    p.add_argument("--kernel", default="fearec-java", help="kernelspec name (default: %(default)s)")
     p.add_argument("--timeout", type=int, default=300,
                    help="seconds per cell (default: %(default)s)")
-    p.add_argument("--start-timeout", type=int, default=20,
-                   help="seconds to wait for a kernel to answer at start (default: %(default)s)")
-    p.add_argument("--start-retries", type=int, default=3,
-                   help="extra kernel starts after a failed one (default: %(default)s)")
+    add_kernel_options(p)
     p.add_argument("--output", metavar="DIR", help="save executed .ipynb copies in DIR")
     p.add_argument("--html", metavar="DIR", help="save executed copies rendered as HTML in DIR")
-    p.add_argument("-v", "--verbose", action="store_true", help="say more while running")
+    p.add_argument("--executed", dest="executed_only", action="store_true",
+                   help="the notebooks ran already (e.g. executed copies from grade.py): check "
+                        "their outputs and save copies without running them again")
     args = p.parse_args(argv)
     if args.timeout <= 0 or args.start_timeout <= 0 or args.start_retries < 0:
         p.error("--timeout and --start-timeout must be positive, --start-retries >= 0")

@@ -1,0 +1,143 @@
+"""What the course tools know about graded notebooks (shared by student_edition.py and grade.py).
+
+A master notebook (the chapters in notebooks/) marks its exercises in cell metadata:
+
+  * an exercise cell has  "fearec": {"exercise": "3.1"}  and holds the solution between a line
+    "// BEGIN SOLUTION" and a line "// END SOLUTION";
+  * its check cell has    "fearec": {"check": "3.1", "points": 5}  where points is the number of
+    inputs the check tries (one point each; the grader uses it for exercises that did not run).
+
+The student edition replaces each marked span, markers included, by STUB (indented like the BEGIN
+line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
+span is the rest of the method body: nothing may follow END SOLUTION inside the method.
+
+A check cell prints one line starting with RESULT_PREFIX (io.github.fearec.course.CheckResult).
+"""
+
+import json
+import re
+
+BEGIN = "// BEGIN SOLUTION"
+END = "// END SOLUTION"
+STUB = ["// Your solution here: replace the next line.", "throw new NotAttempted();"]
+RESULT_PREFIX = "FEAREC-CHECK "
+
+
+class CourseError(Exception):
+    """A master notebook that breaks the conventions above; the message names file and cell."""
+
+
+def role(cell):
+    """("exercise", id), ("check", id) or (None, None) from the cell's fearec metadata."""
+    meta = cell.get("metadata", {}).get("fearec", {}) or {}
+    for kind in ("exercise", "check"):
+        if kind in meta:
+            return kind, str(meta[kind])
+    return None, None
+
+
+def normalised(source):
+    """Cell source without trailing whitespace on lines or at the end: what Jupyter may change on
+    save without anybody editing the cell, and so what tamper detection ignores."""
+    return "\n".join(line.rstrip() for line in source.splitlines()).rstrip()
+
+
+def check_cells(nb):
+    """[(exercise id, index, cell)] of the check cells, in notebook order."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        kind, ident = role(cell)
+        if kind == "check" and cell.cell_type == "code":
+            found.append((ident, index, cell))
+    return found
+
+
+def check_points(name, nb):
+    """{exercise id: points} from the check cells' metadata; raises CourseError when missing."""
+    points = {}
+    for ident, index, cell in check_cells(nb):
+        value = cell.metadata["fearec"].get("points")
+        if not isinstance(value, int) or value < 1:
+            raise CourseError("%s: check cell %s (cell index %d) needs a positive integer "
+                              "\"points\" in its fearec metadata, got %r" % (name, ident, index, value))
+        points[ident] = value
+    return points
+
+
+def validate_master(name, nb):
+    """Raise CourseError unless every exercise cell has solution markers and exactly one check
+    cell after it, and every check belongs to an exercise."""
+    exercises = {}
+    for index, cell in enumerate(nb.cells):
+        kind, ident = role(cell)
+        if kind is None:
+            if cell.cell_type == "code" and BEGIN in cell.source:
+                raise CourseError("%s: cell index %d has solution markers but no "
+                                  "\"fearec\": {\"exercise\": ...} metadata" % (name, index))
+            continue
+        if kind == "exercise":
+            if ident in exercises:
+                raise CourseError("%s: exercise %s appears twice (cell index %d)" % (name, ident, index))
+            solution_spans(name, index, cell.source)  # raises on unbalanced markers
+            if BEGIN not in cell.source:
+                raise CourseError("%s: exercise cell %s (cell index %d) has no %r line"
+                                  % (name, ident, index, BEGIN))
+            exercises[ident] = "open"
+        elif exercises.get(ident) != "open":
+            raise CourseError("%s: check cell %s (cell index %d) does not follow an exercise cell %s"
+                              % (name, ident, index, ident))
+        else:
+            exercises[ident] = "checked"
+    unchecked = [i for i, state in exercises.items() if state != "checked"]
+    if unchecked:
+        raise CourseError("%s: exercise(s) without a check cell: %s" % (name, ", ".join(unchecked)))
+    check_points(name, nb)
+
+
+def solution_spans(name, index, source):
+    """[(first line, last line)] of the marked spans in source (0-based, markers included)."""
+    spans, start = [], None
+    for number, line in enumerate(source.splitlines()):
+        stripped = line.strip()
+        if stripped == BEGIN:
+            if start is not None:
+                raise CourseError("%s: cell index %d line %d: %r inside another solution span"
+                                  % (name, index, number + 1, BEGIN))
+            start = number
+        elif stripped == END:
+            if start is None:
+                raise CourseError("%s: cell index %d line %d: %r without %r before it"
+                                  % (name, index, number + 1, END, BEGIN))
+            spans.append((start, number))
+            start = None
+    if start is not None:
+        raise CourseError("%s: cell index %d line %d: %r is never closed by %r"
+                          % (name, index, start + 1, BEGIN, END))
+    return spans
+
+
+def student_source(name, index, source):
+    """source with every solution span replaced by the stub."""
+    lines = source.splitlines()
+    out, previous = [], 0
+    for first, last in solution_spans(name, index, source):
+        out.extend(lines[previous:first])
+        indent = re.match(r"\s*", lines[first]).group(0)
+        out.extend(indent + stub for stub in STUB)
+        previous = last + 1
+    out.extend(lines[previous:])
+    return "\n".join(out)
+
+
+def result_lines(cell):
+    """The parsed result lines among the cell's stdout stream outputs."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    results = []
+    for line in text.splitlines():
+        if line.startswith(RESULT_PREFIX):
+            try:
+                results.append(json.loads(line[len(RESULT_PREFIX):]))
+            except ValueError:
+                results.append(None)
+    return results

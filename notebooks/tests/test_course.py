@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Unit tests of the course tools that need no kernel: the student-edition transform, the checks
+on master notebooks, tamper detection, result-line parsing and how a check cell's outputs grade.
+
+    /usr/bin/python3 notebooks/tests/test_course.py      (test-notebooks.sh runs it)
+"""
+
+import os
+import sys
+import unittest
+
+import nbformat
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import course  # noqa: E402
+import grade  # noqa: E402
+import student_edition  # noqa: E402
+
+
+def notebook(*cells):
+    nb = nbformat.v4.new_notebook()
+    for kind, source, meta in cells:
+        cell = (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(source)
+        if meta:
+            cell.metadata["fearec"] = meta
+        nb.cells.append(cell)
+    return nb
+
+
+EXERCISE = """int twice(int x) {
+    // BEGIN SOLUTION
+    int y = x;
+    return y + x;
+    // END SOLUTION
+}"""
+CHECK = 'Exercise.of("1.1", "twice", (Integer x) -> 2 * x, Comparisons.<Integer>equal())\n    .input("one", 1).check(x -> twice(x));'
+
+
+def master():
+    return notebook(("markdown", "# Task", None),
+                    ("code", EXERCISE, {"exercise": "1.1"}),
+                    ("code", CHECK, {"check": "1.1", "points": 1}))
+
+
+class StudentEditionTest(unittest.TestCase):
+
+    def test_the_solution_span_becomes_the_stub_indented_like_the_marker(self):
+        self.assertEqual(
+            course.student_source("nb", 1, EXERCISE),
+            "int twice(int x) {\n"
+            "    // Your solution here: replace the next line.\n"
+            "    throw new NotAttempted();\n"
+            "}")
+
+    def test_prose_and_checks_are_kept_and_outputs_cleared(self):
+        nb = master()
+        nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="old output\n")]
+        nb.cells[2].execution_count = 4
+        edition = student_edition.student_edition("nb", nb)
+        self.assertEqual(edition.cells[0].source, "# Task")
+        self.assertEqual(edition.cells[2].source, CHECK)
+        self.assertEqual(edition.cells[2].outputs, [])
+        self.assertIsNone(edition.cells[2].execution_count)
+        self.assertIn("throw new NotAttempted();", edition.cells[1].source)
+        self.assertNotIn("return y + x;", edition.cells[1].source)
+        self.assertIn("return y + x;", nb.cells[1].source, "the master must stay unchanged")
+
+    def test_broken_masters_are_refused_naming_the_cell(self):
+        cases = {
+            "is never closed": EXERCISE.replace("    // END SOLUTION\n", ""),
+            "without": EXERCISE.replace("    // BEGIN SOLUTION\n", ""),
+            "inside another solution span": EXERCISE.replace("    int y", "    // BEGIN SOLUTION\n    int y"),
+        }
+        for message, source in cases.items():
+            nb = master()
+            nb.cells[1].source = source
+            with self.assertRaisesRegex(course.CourseError, "nb: cell index 1 line .*" + message):
+                student_edition.student_edition("nb", nb)
+
+    def test_an_exercise_needs_a_check_and_a_check_needs_points(self):
+        nb = master()
+        del nb.cells[2]
+        with self.assertRaisesRegex(course.CourseError, "exercise\\(s\\) without a check cell: 1.1"):
+            course.validate_master("nb", nb)
+        nb = master()
+        del nb.cells[2].metadata["fearec"]["points"]
+        with self.assertRaisesRegex(course.CourseError, "check cell 1.1 .* needs a positive integer"):
+            course.validate_master("nb", nb)
+        nb = master()
+        nb.cells[1].metadata = {}
+        with self.assertRaisesRegex(course.CourseError, "solution markers but no"):
+            course.validate_master("nb", nb)
+
+
+class TamperTest(unittest.TestCase):
+
+    def test_an_unchanged_check_cell_passes_trailing_whitespace_aside(self):
+        submission = master()
+        submission.cells[2].source = CHECK.replace(";", ";   ") + "\n\n"
+        self.assertIsNone(grade.tamper_problems(master(), submission))
+
+    def test_an_edited_check_cell_is_named(self):
+        submission = master()
+        submission.cells[2].source = CHECK.replace('"one", 1', '"one", 2')
+        self.assertEqual(grade.tamper_problems(master(), submission), "check cell 1.1 edited")
+
+    def test_missing_or_added_check_cells_are_reported(self):
+        submission = master()
+        submission.cells[2].metadata = {}
+        self.assertEqual(grade.tamper_problems(master(), submission),
+                         "check cells missing, added or reordered: expected 1.1, found none")
+        submission = master()
+        submission.cells.append(nbformat.v4.new_code_cell(CHECK, metadata={"fearec": {"check": "1.1"}}))
+        self.assertEqual(grade.tamper_problems(master(), submission),
+                         "check cells missing, added or reordered: expected 1.1, found 1.1, 1.1")
+
+
+class ResultLineTest(unittest.TestCase):
+
+    def test_only_result_lines_on_stdout_count(self):
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [
+            nbformat.v4.new_output("stream", name="stdout", text="Exercise 1.1: 1 of 1 points\nFEAREC-CH"),
+            nbformat.v4.new_output("stream", name="stdout", text='ECK {"exercise": "1.1", "points": 1}\n'),
+            nbformat.v4.new_output("stream", name="stderr", text='FEAREC-CHECK {"exercise": "1.2"}\n'),
+        ]
+        self.assertEqual(course.result_lines(cell), [{"exercise": "1.1", "points": 1}])
+
+
+class CheckResultTest(unittest.TestCase):
+    """grade.check_result on check cells as the kernel leaves them."""
+
+    def cell(self, *texts, error=None):
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=t) for t in texts]
+        if error:
+            cell.outputs.append(nbformat.v4.new_output("error", ename=error[0], evalue=error[1],
+                                                       traceback=[]))
+        return cell
+
+    def result(self, cell, first_not_run=99, max_points=3):
+        return grade.check_result("1.1", 5, cell, first_not_run, grade.Outcome("ok"), max_points)
+
+    def test_the_checks_own_line_gives_the_points(self):
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 2, "max_points": 3, "status": "partial", "feedback": "f"}\n'
+        self.assertEqual(self.result(self.cell("report\n", line)), (2, "partial", "f"))
+
+    def test_a_second_result_line_in_the_check_cell_is_tampering(self):
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        points, status, _ = self.result(self.cell(line, line))
+        self.assertEqual((points, status), (0, "tampered"))
+
+    def test_a_check_cell_that_raised_is_an_error_naming_the_exception(self):
+        self.assertEqual(
+            self.result(self.cell(error=("CompilerException", "cannot find symbol"))),
+            (0, "error", "the check cell raised CompilerException: cannot find symbol (does the "
+                         "exercise cell compile and run?)"))
+
+    def test_a_line_for_another_exercise_or_other_maximum_earns_nothing(self):
+        other = 'FEAREC-CHECK {"exercise": "1.2", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        self.assertEqual(self.result(self.cell(other))[:2], (0, "error"))
+        line = 'FEAREC-CHECK {"exercise": "1.1", "points": 3, "max_points": 3, "status": "passed", "feedback": ""}\n'
+        self.assertEqual(self.result(self.cell(line), max_points=4),
+                         (0, "error", "the check reported 3 points at most, the master notebook says 4"))
+
+    def test_a_check_cell_the_run_did_not_reach_takes_the_notebooks_status(self):
+        outcome = grade.Outcome("timed out", "time limit of 9 s reached in cell index 3")
+        self.assertEqual(grade.check_result("1.1", 5, self.cell(), 3, outcome, 3),
+                         (0, "timed out", "not run: time limit of 9 s reached in cell index 3"))
+
+
+if __name__ == "__main__":
+    unittest.main()
