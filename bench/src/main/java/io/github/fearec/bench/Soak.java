@@ -76,6 +76,8 @@ public final class Soak implements Callable<Integer> {
         if ((i + 1) % every == 0 || i + 1 == warmup) {
           double rss = ProcessMemory.megabytes("VmRSS").orElseThrow(() -> new IOException("no VmRSS in /proc/self/status"));
           memory.add(new double[] {i + 1, rss});
+          // one line per sample, so that a long run shows where it is and what it has seen
+          System.out.printf(Locale.ROOT, "step %d: resident memory %.0f MB%n", i + 1, rss);
           if (i + 1 == warmup) {
             baseline = rss;
           }
