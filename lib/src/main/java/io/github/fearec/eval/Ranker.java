@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Full-ranking position of each target among all items (FEARec-spec §1): the target's rank is the
@@ -38,7 +39,9 @@ public final class Ranker {
     int b = targets.length;
     NDManager manager = scores.getManager();
     NDArray targetIds =
-        manager.create(toLong(targets), new Shape(b, 1)).toDevice(scores.getDevice(), false);
+        manager
+            .create(Arrays.stream(targets).asLongStream().toArray(), new Shape(b, 1))
+            .toDevice(scores.getDevice(), false);
     NDArray targetScores = scores.gather(targetIds, 1);
     NDArray atLeast = scores.gte(targetScores);
     long[] counts = atLeast.sum(new int[] {1}).toType(DataType.INT64, false).toLongArray();
@@ -98,13 +101,5 @@ public final class Ranker {
       }
     }
     return ahead;
-  }
-
-  private static long[] toLong(int[] values) {
-    long[] out = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 }

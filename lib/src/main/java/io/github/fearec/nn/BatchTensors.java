@@ -3,6 +3,7 @@ package io.github.fearec.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * A batch of right-padded sequences as device arrays: ids (B, N) int32, lengths (B) int64 and
@@ -24,15 +25,7 @@ public record BatchTensors(NDArray ids, NDArray lengths, NDArray targets) {
     int n = items.length / b;
     return new BatchTensors(
         manager.create(items, new Shape(b, n)),
-        manager.create(toLong(lengths)),
-        manager.create(toLong(targets)));
-  }
-
-  private static long[] toLong(int[] values) {
-    long[] out = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
+        manager.create(Arrays.stream(lengths).asLongStream().toArray()),
+        manager.create(Arrays.stream(targets).asLongStream().toArray()));
   }
 }
