@@ -2,6 +2,7 @@ package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /** Picks one position per batch row, e.g. the last real item of each right-padded sequence. */
 public final class Rows {
@@ -18,7 +19,7 @@ public final class Rows {
     long[] single = shape.getShape();
     single[axis] = 1;
     long[] column = new long[single.length];
-    java.util.Arrays.fill(column, 1);
+    Arrays.fill(column, 1);
     column[0] = shape.get(0);
     NDArray index = rows.reshape(new Shape(column)).broadcast(new Shape(single));
     return x.gather(index, axis);
