@@ -3,6 +3,7 @@ package io.github.fearec.cli;
 import io.github.fearec.ConfigException;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.train.ContrastiveMode;
+import io.github.fearec.train.NextItemLoss;
 import io.github.fearec.train.TrainConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,7 +25,8 @@ final class ConfigKeys {
   private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
   static {
-    run("model", "which model: fearec, sasrec or pop (the popularity baseline)",
+    run("model", "which model: fearec, sasrec, duorec (SASRec + the us_x contrastive term) or"
+            + " pop (the popularity baseline)",
         (s, v) -> s.model = Models.check(v), s -> s.model);
     run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
         (s, v) -> s.data = v, s -> s.data);
@@ -83,7 +85,10 @@ final class ConfigKeys {
         (b, v) -> b.patience(integer("patience", v)), TrainConfig::patience);
     train("selection_metric", "validation metric selecting the model: NDCG@10 or HR@10",
         (b, v) -> b.selectionMetric(v.toUpperCase(Locale.ROOT)), TrainConfig::selectionMetric);
-    train("contrastive", "contrastive term: none, un, su, us or us_x (FEARec's)",
+    train("loss", "next-item loss: ce (cross-entropy over all items, on prefix samples) or bce"
+            + " (SASRec's original: one sampled negative per position, loss on every position)",
+        (b, v) -> b.loss(NextItemLoss.parse(v)), c -> c.loss().id());
+    train("contrastive", "contrastive term: none, un, su, us or us_x (FEARec's and DuoRec's)",
         (b, v) -> b.contrastive(mode(v)), c -> c.contrastive().id());
     train("contrastive_weight", "λ: weight of the InfoNCE term",
         (b, v) -> b.contrastiveWeight(real("contrastive_weight", v)),

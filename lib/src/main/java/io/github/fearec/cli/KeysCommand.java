@@ -19,7 +19,7 @@ final class KeysCommand implements Runnable {
   @Option(
       names = "--model",
       defaultValue = "fearec",
-      description = "show the defaults for this model (fearec, sasrec, pop); default ${DEFAULT-VALUE}")
+      description = "show the defaults for this model (fearec, sasrec, duorec, pop); default ${DEFAULT-VALUE}")
   String model;
 
   @Override

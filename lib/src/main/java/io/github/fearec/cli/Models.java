@@ -2,13 +2,22 @@ package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
 import io.github.fearec.nn.ModelType;
+import io.github.fearec.train.ContrastiveMode;
+import io.github.fearec.train.TrainConfig;
 import java.util.List;
 
 /** The model names the command line accepts. */
 final class Models {
 
   static final String POPULARITY = "pop";
-  static final List<String> NAMES = List.of("fearec", "sasrec", POPULARITY);
+
+  /**
+   * DuoRec (Qiu et al., WSDM 2022) is SASRec's encoder trained with the us_x contrastive term, the
+   * objective FEARec inherits; it has no frequency loss.
+   */
+  static final String DUOREC = "duorec";
+
+  static final List<String> NAMES = List.of("fearec", "sasrec", DUOREC, POPULARITY);
 
   private Models() {}
 
@@ -21,5 +30,11 @@ final class Models {
   /** The encoder type; the popularity baseline trains nothing, so SASRec's defaults serve it. */
   static ModelType neuralType(String name) {
     return check(name).equals("fearec") ? ModelType.FEAREC : ModelType.SASREC;
+  }
+
+  /** The training defaults of a model: its encoder's, with DuoRec's contrastive term added. */
+  static TrainConfig.Builder trainingDefaults(String name) {
+    TrainConfig.Builder defaults = TrainConfig.builder(neuralType(name));
+    return check(name).equals(DUOREC) ? defaults.contrastive(ContrastiveMode.US_X) : defaults;
   }
 }

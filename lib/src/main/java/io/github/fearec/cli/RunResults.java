@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What {@code results.json} holds.
  *
- * @param model fearec, sasrec or pop
+ * @param model fearec, sasrec, duorec or pop
  * @param data the data setting
  * @param users users evaluated
  * @param items items ranked

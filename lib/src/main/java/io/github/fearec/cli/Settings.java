@@ -10,7 +10,7 @@ import io.github.fearec.train.TrainConfig;
  */
 final class Settings {
 
-  /** "fearec", "sasrec" or "pop". */
+  /** "fearec", "sasrec", "duorec" or "pop". */
   String model;
 
   /** "synthetic" or a path to a .txt / .inter file or a RecBole dataset folder. */
@@ -30,6 +30,6 @@ final class Settings {
 
   Settings(String model) {
     this.model = model;
-    this.training = TrainConfig.builder(Models.neuralType(model));
+    this.training = Models.trainingDefaults(model);
   }
 }

@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
     })
 final class TrainCommand implements Runnable {
 
-  @Option(names = "--model", paramLabel = "fearec|sasrec|pop",
+  @Option(names = "--model", paramLabel = "fearec|sasrec|duorec|pop",
       description = "the model (default fearec)")
   String model;
 
@@ -103,12 +103,13 @@ final class TrainCommand implements Runnable {
             .load();
     ModelConfig architecture = s.architecture.build();
     TrainConfig training = s.training.build();
+    training.loss().requireSupports(Models.neuralType(s.model)); // before the data loads
     Device device = Devices.resolve(s.device);
     PrintStream log = System.out;
 
     SequenceDataset data = DataSource.load(s, log);
     LeaveOneOutSplit split = new LeaveOneOutSplit(data);
-    TrainingSamples samples = new TrainingSamples(split);
+    TrainingSamples samples = training.loss().samples(split);
     BatchFactory batches = new BatchFactory(architecture.maxLength());
     Evaluator evaluator =
         new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());

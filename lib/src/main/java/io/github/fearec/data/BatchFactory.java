@@ -39,6 +39,25 @@ public final class BatchFactory {
     return build(samples.split().dataset(), users, inputLengths, targets);
   }
 
+  /**
+   * The item that follows each input position of {@link #trainingBatch}{@code (samples,
+   * sampleIds)}, row-major like its items, 0 at padding: the targets of a loss on every position.
+   * The last real position's next item is the sample's target.
+   */
+  public int[] nextItems(TrainingSamples samples, int[] sampleIds) {
+    SequenceDataset dataset = samples.split().dataset();
+    int[] next = new int[sampleIds.length * maxLength];
+    for (int r = 0; r < sampleIds.length; r++) {
+      int user = samples.user(sampleIds[r]);
+      int end = samples.inputLength(sampleIds[r]);
+      int start = windowStart(end);
+      for (int pos = start; pos < end; pos++) {
+        next[r * maxLength + pos - start] = dataset.item(user, pos + 1);
+      }
+    }
+    return next;
+  }
+
   /** Input = the users' training items, target = their validation items. */
   public Batch validationBatch(LeaveOneOutSplit split, int[] users) {
     return evaluationBatch(split, users, HeldOut.VALIDATION);
@@ -69,12 +88,17 @@ public final class BatchFactory {
     int[] lengths = new int[users.length];
     for (int r = 0; r < users.length; r++) {
       int end = inputLengths[r];
-      int start = Math.max(0, end - maxLength);
+      int start = windowStart(end);
       lengths[r] = end - start;
       for (int pos = start; pos < end; pos++) {
         items[r * maxLength + pos - start] = dataset.item(users[r], pos);
       }
     }
     return new Batch(maxLength, items, lengths, targets, users);
+  }
+
+  /** The first input position kept of an input of {@code end} items: the most recent N. */
+  private int windowStart(int end) {
+    return Math.max(0, end - maxLength);
   }
 }

@@ -18,22 +18,44 @@ public final class TrainingSamples {
   private final int[] users;
   private final int[] targetPositions;
 
+  /** The prefix samples of every user's training part (the default of training). */
   public TrainingSamples(LeaveOneOutSplit split) {
+    this(split, 1);
+  }
+
+  /**
+   * One sample per user: the user's whole training part but its last item as input, that item as
+   * target. SASRec's original objective trains on these, predicting the next item at every input
+   * position ({@link BatchFactory#nextItems}). Users with a single training item have no sample.
+   */
+  public static TrainingSamples wholeSequences(LeaveOneOutSplit split) {
+    return new TrainingSamples(split, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param firstTarget the smallest target position kept; positions below it are dropped, except
+   *     that the user's last training position is always kept
+   */
+  private TrainingSamples(LeaveOneOutSplit split, int firstTarget) {
     this.split = Objects.requireNonNull(split, "split");
     int total = 0;
     for (int u = 0; u < split.numUsers(); u++) {
-      total += split.trainLength(u) - 1;
+      total += Math.max(0, split.trainLength(u) - first(split, u, firstTarget));
     }
     this.users = new int[total];
     this.targetPositions = new int[total];
     int sample = 0;
     for (int u = 0; u < split.numUsers(); u++) {
-      for (int pos = 1; pos < split.trainLength(u); pos++) {
+      for (int pos = first(split, u, firstTarget); pos < split.trainLength(u); pos++) {
         users[sample] = u;
         targetPositions[sample] = pos;
         sample++;
       }
     }
+  }
+
+  private static int first(LeaveOneOutSplit split, int user, int firstTarget) {
+    return Math.max(1, Math.min(firstTarget, split.trainLength(user) - 1));
   }
 
   public LeaveOneOutSplit split() {

@@ -3,7 +3,9 @@ package io.github.fearec.nn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -99,6 +101,32 @@ public final class RecommenderModel implements AutoCloseable {
   public NDArray userVectors(
       ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
     return encoder.userStates(store, ids, lengths, training);
+  }
+
+  /**
+   * The last layer's hidden state at every position, for a loss on every position (SASRec's
+   * original objective): the full pass, without the user-position shortcut of {@link
+   * #userVectors}.
+   *
+   * @param ids item ids (B, N) int32, right-padded
+   * @return (B, N, d)
+   */
+  public NDArray sequenceStates(ParameterStore store, NDArray ids, boolean training) {
+    List<NDArray> states = encoder.hiddenStates(store, ids, training);
+    return states.get(states.size() - 1);
+  }
+
+  /**
+   * The logits of the given items at every position: h_t · e_item(t).
+   *
+   * @param states (B, N, d) from {@link #sequenceStates}
+   * @param items (B, N) int32 item ids, one per position
+   * @return (B, N)
+   */
+  public NDArray itemLogits(ParameterStore store, NDArray states, NDArray items, boolean training) {
+    NDArray table = encoder.itemTable(store, states, training);
+    NDArray embedded = Embedding.embedding(items, table, SparseFormat.DENSE).singletonOrThrow();
+    return states.mul(embedded).sum(new int[] {2});
   }
 
   /**

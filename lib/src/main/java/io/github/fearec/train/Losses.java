@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import io.github.fearec.nn.Scalars;
 
 /**
@@ -24,6 +25,26 @@ public final class Losses {
   public static NDArray crossEntropy(NDArray scores, NDArray targets) {
     NDArray logProbs = scores.logSoftmax(1);
     return logProbs.gather(targets.reshape(-1, 1), 1).mean().neg();
+  }
+
+  /**
+   * SASRec's original objective (Kang &amp; McAuley 2018, Sec. III-E): at every real position, −log σ of
+   * the true next item's logit and −log(1 − σ) of one sampled negative's, summed and averaged over
+   * the positions that have a next item. −log σ(x) is computed as softplus(−x) = relu(−x) +
+   * log(1 + e^−|x|), which neither overflows nor loses small values.
+   *
+   * @param positive (B, N) logits of the true next items
+   * @param negative (B, N) logits of the sampled negatives
+   * @param mask (B, N) 1 where the position has a next item, 0 at padding
+   */
+  public static NDArray binaryCrossEntropy(NDArray positive, NDArray negative, NDArray mask) {
+    NDArray perPosition = softplus(positive.neg()).add(softplus(negative));
+    return perPosition.mul(mask).sum().div(mask.sum());
+  }
+
+  /** log(1 + e^x) without overflow. */
+  private static NDArray softplus(NDArray x) {
+    return Activation.relu(x).add(x.abs().neg().exp().add(1f).log());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.nn.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
@@ -8,7 +9,8 @@ import io.github.fearec.nn.Scalars;
 
 /**
  * The training loss of one batch (FEARec-spec §4): next-item cross-entropy on a pass h, plus λ
- * times the configured InfoNCE term, plus the frequency-domain L1 between the two contrasted views.
+ * times the configured InfoNCE term, plus the frequency-domain L1 between the two contrasted views;
+ * or, with {@link NextItemLoss#BCE}, SASRec's original per-position binary cross-entropy.
  * Every view is a separate forward pass in training mode, so each gets its own dropout mask (and,
  * in FEARec, its own batch-shared lags).
  */
@@ -77,6 +79,27 @@ public final class Objective {
       total = total.add(Scalars.scale(freq, config.frequencyWeight()));
     }
     return new Result(total, ce, nce, freq);
+  }
+
+  /**
+   * SASRec's original objective ({@link NextItemLoss#BCE}): binary cross-entropy of the true next
+   * item against one sampled negative at every position of the batch's sequences.
+   *
+   * @param batch one whole training sequence per row
+   * @param targets the next item (B, N) int32 at every position, 0 at padding
+   * @param negatives one sampled negative (B, N) int32 per position, 0 at padding
+   */
+  public Result everyPosition(
+      RecommenderModel model, ParameterStore store, BatchTensors batch, NDArray targets,
+      NDArray negatives) {
+    NDArray states = model.sequenceStates(store, batch.ids(), true);
+    NDArray mask = targets.neq(0).toType(DataType.FLOAT32, false);
+    NDArray bce =
+        Losses.binaryCrossEntropy(
+            model.itemLogits(store, states, targets, true),
+            model.itemLogits(store, states, negatives, true),
+            mask);
+    return new Result(bce, bce, null, null);
   }
 
   private static NDArray view(RecommenderModel model, ParameterStore store, BatchTensors b) {

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param seed seeds weights, dropout, shuffling and positive sampling (default 2020)
  * @param patience epochs without a better validation metric before stopping (default 10)
  * @param selectionMetric the validation metric that selects the model: NDCG@10 (default) or HR@10
+ * @param loss how the next item is scored: cross-entropy over all items (default) or SASRec's
+ *     original binary cross-entropy with one sampled negative on every position
  * @param contrastive the contrastive term (default us_x for FEARec, none for SASRec)
  * @param contrastiveWeight λ (default 0.1)
  * @param temperature τ of InfoNCE (default 1)
@@ -31,6 +33,7 @@ public record TrainConfig(
     long seed,
     int patience,
     String selectionMetric,
+    NextItemLoss loss,
     ContrastiveMode contrastive,
     double contrastiveWeight,
     double temperature,
@@ -49,7 +52,12 @@ public record TrainConfig(
     require(patience >= 1, "patience", patience, "an integer >= 1");
     require(SELECTION_METRICS.contains(selectionMetric), "selection_metric", selectionMetric,
         "one of " + SELECTION_METRICS);
+    require(loss != null, "loss", loss, "ce or bce");
     require(contrastive != null, "contrastive", contrastive, "one of none, un, su, us, us_x");
+    // InfoNCE contrasts user vectors of prefix samples; the BCE objective has one sample per user
+    // and a prediction at every position, so the two do not combine.
+    require(loss == NextItemLoss.CE || contrastive == ContrastiveMode.NONE, "contrastive",
+        contrastive.id(), "none with loss = bce (contrastive terms need loss = ce)");
     require(contrastiveWeight >= 0, "contrastive_weight", contrastiveWeight, "a number >= 0");
     require(temperature > 0, "temperature", temperature, "a number > 0");
     require(frequencyWeight >= 0, "frequency_weight", frequencyWeight, "a number >= 0");
@@ -79,6 +87,7 @@ public record TrainConfig(
     private long seed = 2020;
     private int patience = 10;
     private String selectionMetric = "NDCG@10";
+    private NextItemLoss loss = NextItemLoss.CE;
     private ContrastiveMode contrastive;
     private double contrastiveWeight = 0.1;
     private double temperature = 1.0;
@@ -99,6 +108,7 @@ public record TrainConfig(
       seed = c.seed;
       patience = c.patience;
       selectionMetric = c.selectionMetric;
+      loss = c.loss;
       contrastive = c.contrastive;
       contrastiveWeight = c.contrastiveWeight;
       temperature = c.temperature;
@@ -134,6 +144,11 @@ public record TrainConfig(
 
     public Builder selectionMetric(String v) {
       selectionMetric = v;
+      return this;
+    }
+
+    public Builder loss(NextItemLoss v) {
+      loss = v;
       return this;
     }
 
@@ -175,6 +190,7 @@ public record TrainConfig(
           seed,
           patience,
           selectionMetric,
+          loss,
           contrastive,
           contrastiveWeight,
           temperature,

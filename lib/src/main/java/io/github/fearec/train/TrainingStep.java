@@ -28,6 +28,7 @@ public final class TrainingStep {
   private final AdamOptimizer adam;
   private final Objective objective;
   private final SemanticPositives positives;
+  private final NegativeSampler negatives;
 
   public TrainingStep(
       RecommenderModel model, TrainingSamples samples, BatchFactory batches, TrainConfig config) {
@@ -37,10 +38,13 @@ public final class TrainingStep {
     store = new ParameterStore(model.manager(), false);
     adam = new AdamOptimizer(model.manager(), model.parameterArrays(), config.learningRate());
     objective = new Objective(config);
+    config.loss().requireSupports(model.type());
     positives =
         config.contrastive().needsSemanticView()
             ? new SemanticPositives(samples.size(), samples::target, model.numItems())
             : null;
+    negatives =
+        config.loss() == NextItemLoss.BCE ? new NegativeSampler(samples.split()) : null;
   }
 
   /**
@@ -48,12 +52,14 @@ public final class TrainingStep {
    * terms say so ({@link LossTerms#isFinite()}).
    *
    * @param sampleIds the training samples of this batch
-   * @param random draws the semantic positives
+   * @param random draws the semantic positives or the sampled negatives
    */
   public LossTerms run(int[] sampleIds, SplittableRandom random) {
     Batch batch = batches.trainingBatch(samples, sampleIds);
     Batch positive =
         positives == null ? null : batches.trainingBatch(samples, positives.draw(sampleIds, random));
+    int[] next = negatives == null ? null : batches.nextItems(samples, sampleIds);
+    int[] sampledNegatives = next == null ? null : negatives.draw(batch.users(), next, random);
     LossTerms values;
     try (NDManager step = model.newStep()) {
       BatchTensors in = BatchTensors.of(step, batch.items(), batch.lengths(), batch.targets());
@@ -62,7 +68,12 @@ public final class TrainingStep {
               ? null
               : BatchTensors.of(step, positive.items(), positive.lengths(), positive.targets());
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        Objective.Result result = objective.compute(model, store, in, pos);
+        Objective.Result result =
+            next == null
+                ? objective.compute(model, store, in, pos)
+                : objective.everyPosition(
+                    model, store, in, step.create(next, in.ids().getShape()),
+                    step.create(sampledNegatives, in.ids().getShape()));
         values = result.values();
         if (values.isFinite()) {
           collector.backward(result.total());
