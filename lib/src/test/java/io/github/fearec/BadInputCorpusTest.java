@@ -20,6 +20,7 @@ import io.github.fearec.nn.RecommenderModel;
 import io.github.fearec.testing.CliRun;
 import io.github.fearec.train.CheckpointException;
 import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.train.NextItemLoss;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingCheckpoint;
 import java.io.IOException;
@@ -200,7 +201,17 @@ class BadInputCorpusTest {
         training("learning rate 0", () -> trainConfig().learningRate(0).build(),
             "learning_rate = 0.0: expected a finite number > 0"),
         training("negative learning rate", () -> trainConfig().learningRate(-0.001).build(),
-            "learning_rate = -0.001: expected a finite number > 0", "--lr=-0.001"));
+            "learning_rate = -0.001: expected a finite number > 0", "--lr=-0.001"),
+        training("BCE with a contrastive term",
+            () -> trainConfig().loss(NextItemLoss.BCE).build(),
+            "contrastive = us_x: expected none with loss = bce (contrastive terms need loss = ce)",
+            "--model", "duorec", "--set", "loss=bce"),
+        training("BCE on FEARec", () -> NextItemLoss.BCE.requireSupports(ModelType.FEAREC),
+            "loss = bce: expected a causal encoder (sasrec, duorec); FEARec's frequency branch"
+                + " reads later positions, so a loss on every position would see its own targets",
+            "--set", "loss=bce", "--set", "contrastive=none"),
+        training("unknown loss", () -> NextItemLoss.parse("hinge"),
+            "loss = hinge: expected ce or bce"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -218,7 +229,7 @@ class BadInputCorpusTest {
   @DisplayName("unknown model name")
   void unknownModelName() {
     assertCliRefuses(
-        "--model: model = bert4rec: expected one of [fearec, sasrec, pop]",
+        "--model: model = bert4rec: expected one of [fearec, sasrec, duorec, pop]",
         "train", "--model", "bert4rec");
   }
 

@@ -107,4 +107,59 @@ class FearecCliTest {
     }
     assertTrue(r.out().contains("contrastive = none"), "SASRec trains without contrast");
   }
+
+  /**
+   * DuoRec is SASRec's encoder with the us_x term and no frequency loss, by construction: its run
+   * is the same run, loss for loss and metric for metric, as SASRec given those two settings.
+   */
+  @Test
+  void duorecIsSasrecTrainedWithTheUsxTerm() throws IOException {
+    CliRun keys = run("keys", "--model", "duorec");
+    assertEquals(0, keys.code(), keys.err());
+    assertTrue(keys.out().contains("contrastive = us_x"), keys.out());
+    assertTrue(keys.out().contains("frequency_weight = 0.0"), keys.out());
+    assertTrue(keys.out().contains("loss = ce"), keys.out());
+
+    Path duorec = dir.resolve("duorec");
+    Path sasrec = dir.resolve("sasrec");
+    CliRun a = run(with(TINY, "train", "--model", "duorec", "--epochs", "2", "--output", duorec.toString()));
+    CliRun b =
+        run(with(TINY, "train", "--model", "sasrec", "--set", "contrastive=us_x", "--epochs", "2",
+            "--output", sasrec.toString()));
+    assertEquals(0, a.code(), a.err());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(a.out().contains("duorec (test)"), a.out());
+    assertEquals(withoutTimings(sasrec), withoutTimings(duorec));
+    JsonObject results =
+        JsonParser.parseString(Files.readString(duorec.resolve("results.json"))).getAsJsonObject();
+    assertEquals("duorec", results.get("model").getAsString());
+  }
+
+  /** epochs.csv without its wall-time columns (samples_per_s, train_s, eval_s). */
+  private static List<String> withoutTimings(Path run) throws IOException {
+    return Files.readAllLines(run.resolve("epochs.csv")).stream()
+        .map(line -> {
+          String[] f = line.split(",");
+          return String.join(",", List.of(f).subList(0, 5)) + ","
+              + String.join(",", List.of(f).subList(8, f.length));
+        })
+        .toList();
+  }
+
+  @Test
+  void sasrecTrainsWithItsOriginalObjective() throws IOException {
+    Path out = dir.resolve("bce");
+    CliRun r =
+        run(with(TINY, "train", "--model", "sasrec", "--set", "loss=bce", "--epochs", "3",
+            "--output", out.toString()));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("150 training samples"), "one sample per user: " + r.out());
+    List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+    double first = Double.parseDouble(epochs.get(1).split(",")[1]);
+    double last = Double.parseDouble(epochs.get(3).split(",")[1]);
+    // the BCE of an untrained model is about 2 ln 2 = 1.386 (both logits near 0)
+    assertEquals(2 * Math.log(2), first, 0.1);
+    assertTrue(last < first, "BCE went from " + first + " to " + last);
+    assertTrue(Files.readString(out.resolve("config.properties")).contains("loss = bce"));
+  }
 }

@@ -27,6 +27,16 @@ class BatchFactoryTest {
   }
 
   @Test
+  void nextItemsAreTheInputShiftedByOneWithinTheTruncatedWindow() {
+    TrainingSamples whole = TrainingSamples.wholeSequences(split);
+    // user 0: training part 1..5, input 1 2 3 4 -> window 2 3 4, next items 3 4 5;
+    // user 2: training part 2 3, input 2 -> window 2, next item 3, then padding
+    int[] ids = {1, 0};
+    assertArrayEquals(new int[] {2, 0, 0, 2, 3, 4}, factory.trainingBatch(whole, ids).items());
+    assertArrayEquals(new int[] {3, 0, 0, 3, 4, 5}, factory.nextItems(whole, ids));
+  }
+
+  @Test
   void validationBatchInputIsTheTrainingPart() {
     Batch batch = factory.validationBatch(split, new int[] {2, 0, 1});
     assertArrayEquals(new int[] {2, 3, 0, 3, 4, 5, 8, 0, 0}, batch.items());

@@ -34,4 +34,18 @@ class TrainingSamplesTest {
       assertFalse(target == 15 || target == 16 || target == 22 || target == 23 || target == 33);
     }
   }
+
+  @Test
+  void wholeSequencesAreOneSamplePerUserWithATrainingPair() {
+    TrainingSamples whole = TrainingSamples.wholeSequences(new LeaveOneOutSplit(dataset));
+    assertEquals(2, whole.size()); // user 1 has a single training item
+    int[][] expected = { // user, input length, target
+      {0, 3, 14}, {2, 1, 32}
+    };
+    for (int s = 0; s < expected.length; s++) {
+      assertEquals(expected[s][0], whole.user(s), "user of sample " + s);
+      assertEquals(expected[s][1], whole.inputLength(s), "input length of sample " + s);
+      assertEquals(expected[s][2], whole.target(s), "target of sample " + s);
+    }
+  }
 }

@@ -21,6 +21,33 @@ class LossesTest extends ManagedTest {
     assertEquals(expected, loss.getFloat(), 1e-5);
   }
 
+  /**
+   * Two rows of three positions; the mask keeps four of them. Logits of ±30 and −40 check that
+   * large values neither overflow nor vanish: −log σ(30) ≈ 9.4e−14 and −log(1 − σ(−40)) ≈ 4e−18.
+   */
+  @Test
+  void binaryCrossEntropyByHand() {
+    float[][] positive = {{2, -1, 30}, {0.5f, 7, 9}};
+    float[][] negative = {{-3, 1, -40}, {4, -2, 9}};
+    float[][] mask = {{1, 1, 1}, {1, 0, 0}};
+    double sum = 0;
+    int count = 0;
+    for (int r = 0; r < 2; r++) {
+      for (int t = 0; t < 3; t++) {
+        if (mask[r][t] > 0) {
+          double sigmaPos = 1 / (1 + Math.exp(-positive[r][t]));
+          double sigmaNeg = 1 / (1 + Math.exp(-negative[r][t]));
+          sum += -Math.log(sigmaPos) - Math.log1p(-sigmaNeg);
+          count++;
+        }
+      }
+    }
+    NDArray loss =
+        Losses.binaryCrossEntropy(
+            manager.create(positive), manager.create(negative), manager.create(mask));
+    assertEquals(sum / count, loss.getFloat(), 1e-5);
+  }
+
   @Test
   void infoNceOnATwoByTwoBatchByHand() {
     // z1 = [a; b], z2 = [c; e]; rows of [z1; z2] = a, b, c, e. Positives: a-c, b-e.
