@@ -1,6 +1,7 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.train.ContrastiveMode;
 import io.github.fearec.train.NextItemLoss;
@@ -39,6 +40,13 @@ final class ConfigKeys {
     run("synthetic_seed", "seed of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.seed(longValue("synthetic_seed", v)),
         s -> s.synthetic.build().seed());
+    run("synthetic_periods", "periods of the synthetic users' motifs: MIN-MAX, each user drawing"
+            + " its own, or P, one period shared by all (data = synthetic)",
+        (s, v) -> {
+          int[] range = periodRange(v);
+          s.synthetic.periods(range[0], range[1]);
+        },
+        s -> periodText(s.synthetic.build()));
     run("k_core", "drop users and items with fewer interactions, repeatedly; 0 = off",
         (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)), s -> s.kCore);
     run("device", "cpu, gpu or gpu:N (gpu needs the -Pgpu build)",
@@ -146,6 +154,28 @@ final class ConfigKeys {
     } catch (NumberFormatException e) {
       throw new ConfigException(key + " = " + v + ": expected an integer");
     }
+  }
+
+  /** "5" = one period for everyone, "2-7" = each user draws one in 2..7. */
+  private static int[] periodRange(String v) {
+    String[] parts = v.trim().split("-", -1);
+    try {
+      if (parts.length == 1 || parts.length == 2) {
+        int min = Integer.parseInt(parts[0].trim());
+        int max = Integer.parseInt(parts[parts.length - 1].trim());
+        return new int[] {min, max};
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "synthetic_periods = " + v + ": expected a period P or a range MIN-MAX, e.g. 5 or 2-7");
+  }
+
+  private static String periodText(SyntheticConfig c) {
+    return c.minPeriod() == c.maxPeriod()
+        ? String.valueOf(c.minPeriod())
+        : c.minPeriod() + "-" + c.maxPeriod();
   }
 
   private static long longValue(String key, String v) {
