@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       "Train and evaluate FEARec, SASRec and a popularity baseline for next-item recommendation.",
       "Data: 'synthetic' (embedded, offline) or a one-user-per-line .txt / RecBole .inter file."
     },
-    subcommands = {TrainCommand.class, EvaluateCommand.class, KeysCommand.class},
+    subcommands = {TrainCommand.class, EvaluateCommand.class, KeysCommand.class, PlotCommand.class},
     footer = {"", "Example:  fearec train --model sasrec --epochs 20", "Run 'fearec keys' for every setting."})
 public final class FearecCli implements Runnable {
 

@@ -162,4 +162,40 @@ class FearecCliTest {
     assertTrue(last < first, "BCE went from " + first + " to " + last);
     assertTrue(Files.readString(out.resolve("config.properties")).contains("loss = bce"));
   }
+
+  @Test
+  void plotDrawsAColumnOfSeveralRunsAndRefusesAnUnknownColumn() throws IOException {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Files.writeString(a.resolve("epochs.csv"), "epoch,valid_NDCG@10\n1,0.01\n2,0.03\n");
+    Path b = Files.writeString(dir.resolve("b.csv"), "epoch,valid_NDCG@10\n1,0.02\n");
+    Path png = dir.resolve("out/curves.png");
+    CliRun r = run("plot", "--output", png.toString(), a.toString(), "B=" + b);
+    assertEquals(0, r.code(), r.err());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertTrue(image.getWidth() > 0 && image.getHeight() > 0);
+
+    CliRun bad = run("plot", "--column", "HR@1", "--output", png.toString(), a.toString());
+    assertEquals(FearecCli.USER_ERROR, bad.code());
+    assertTrue(bad.err().contains("epochs.csv:1: no column 'HR@1'"), bad.err());
+  }
+
+  @Test
+  void syntheticPeriodsSetsOneSharedPeriodOrARange() {
+    assertTrue(run("keys").out().contains("synthetic_periods = 2-7"));
+    io.github.fearec.data.SyntheticDataset shared =
+        io.github.fearec.data.SyntheticDataset.generate(
+            new SettingsLoader().set("synthetic_periods=5").load().synthetic.build());
+    for (int u = 0; u < shared.dataset().numUsers(); u++) {
+      assertEquals(5, shared.period(u), "user " + u);
+    }
+    io.github.fearec.data.SyntheticConfig range =
+        new SettingsLoader().set("synthetic_periods=3-6").load().synthetic.build();
+    assertEquals(3, range.minPeriod());
+    assertEquals(6, range.maxPeriod());
+    CliRun bad = run("train", "--set", "synthetic_periods=2-3-4");
+    assertEquals(FearecCli.USER_ERROR, bad.code());
+    assertTrue(bad.err().contains(
+        "synthetic_periods = 2-3-4: expected a period P or a range MIN-MAX, e.g. 5 or 2-7"),
+        bad.err());
+  }
 }
