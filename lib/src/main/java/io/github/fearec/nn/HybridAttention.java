@@ -1,6 +1,7 @@
 package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.github.fearec.ops.Scalars;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.FrequencyBand;

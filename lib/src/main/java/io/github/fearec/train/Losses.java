@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.github.fearec.nn.Scalars;
+import io.github.fearec.ops.Scalars;
 
 /**
  * The three terms of FEARec's objective (paper Eq. 14–17, FEARec-spec §4), written with plain

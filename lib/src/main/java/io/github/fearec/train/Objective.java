@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.nn.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
-import io.github.fearec.nn.Scalars;
+import io.github.fearec.ops.Scalars;
 
 /**
  * The training loss of one batch (FEARec-spec §4): next-item cross-entropy on a pass h, plus λ
