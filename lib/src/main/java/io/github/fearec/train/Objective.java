@@ -2,7 +2,7 @@ package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-import io.github.fearec.nn.BatchTensors;
+import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
 import io.github.fearec.ops.Scalars;
 
