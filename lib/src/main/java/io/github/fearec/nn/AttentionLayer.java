@@ -30,12 +30,13 @@ public abstract class AttentionLayer extends AbstractBlock {
   private final ResidualOutput output;
   private final int hiddenSize;
 
-  protected AttentionLayer(ModelConfig config) {
+  /** @param dropouts the model's mask stream, for the dropout after the output projection */
+  protected AttentionLayer(ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     query = addChildBlock("query", Layers.dense(hiddenSize));
     key = addChildBlock("key", Layers.dense(hiddenSize));
     value = addChildBlock("value", Layers.dense(hiddenSize));
-    output = addChildBlock("output", new ResidualOutput(hiddenSize, config));
+    output = addChildBlock("output", new ResidualOutput(hiddenSize, config, dropouts));
   }
 
   /**

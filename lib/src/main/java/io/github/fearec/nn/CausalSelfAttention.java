@@ -11,9 +11,9 @@ public final class CausalSelfAttention extends AttentionLayer {
 
   private final ScaledDotProductAttention attention;
 
-  public CausalSelfAttention(ModelConfig config) {
-    super(config);
-    attention = new ScaledDotProductAttention(config);
+  public CausalSelfAttention(ModelConfig config, Dropouts dropouts) {
+    super(config, dropouts);
+    attention = new ScaledDotProductAttention(config, dropouts);
   }
 
   @Override

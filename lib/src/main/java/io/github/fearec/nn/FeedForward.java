@@ -22,11 +22,12 @@ public final class FeedForward extends AbstractBlock {
   private final int hiddenSize;
   private final int innerSize;
 
-  public FeedForward(ModelConfig config) {
+  /** @param dropouts the model's mask stream */
+  public FeedForward(ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     innerSize = config.innerSize();
     expand = addChildBlock("expand", Layers.dense(innerSize));
-    project = addChildBlock("project", new ResidualOutput(innerSize, config));
+    project = addChildBlock("project", new ResidualOutput(innerSize, config, dropouts));
   }
 
   @Override

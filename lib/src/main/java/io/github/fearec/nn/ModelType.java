@@ -8,19 +8,20 @@ public enum ModelType {
   /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), FEARec-spec §6. */
   SASREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
-      return new CausalSelfAttention(config);
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {
+      return new CausalSelfAttention(config, dropouts);
     }
   },
   /** Frequency enhanced hybrid attention (Du et al. 2023), FEARec-spec §3. */
   FEAREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
-      return new HybridAttention(config, ramp.band(layer));
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {
+      return new HybridAttention(config, ramp.band(layer), dropouts);
     }
   };
 
-  abstract AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer);
+  abstract AttentionLayer attention(
+      ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts);
 
   /** The lower-case name used on the command line and in result files. */
   public String id() {

@@ -28,9 +28,11 @@ public final class SequenceEmbedding extends AbstractBlock {
   private final Parameter positions;
   private final LayerNorm norm;
   private final double dropout;
+  private final Dropouts dropouts;
   private final int hiddenSize;
 
-  public SequenceEmbedding(int numItems, ModelConfig config) {
+  /** @param dropouts the model's mask stream */
+  public SequenceEmbedding(int numItems, ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     items =
         addParameter(
@@ -48,6 +50,7 @@ public final class SequenceEmbedding extends AbstractBlock {
                 .build());
     norm = addChildBlock("norm", Layers.layerNorm(config));
     dropout = config.hiddenDropout();
+    this.dropouts = dropouts;
   }
 
   /** The shared item table E_item, (|I|+1, d). */
@@ -63,7 +66,7 @@ public final class SequenceEmbedding extends AbstractBlock {
     NDArray pos = store.getValue(positions, ids.getDevice(), training);
     NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow().add(pos);
     x = norm.forward(store, new NDList(x), training).singletonOrThrow();
-    return new NDList(Dropouts.apply(x, dropout, training));
+    return new NDList(dropouts.apply(x, dropout, training));
   }
 
   @Override
