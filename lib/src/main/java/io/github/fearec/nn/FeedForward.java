@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The position-wise feed-forward sub-layer (FEARec-spec §3d): Dense(d→inner), GELU in its exact
+ * The position-wise feed-forward sub-layer (docs/model.md §6): Dense(d→inner), GELU in its exact
  * erf form (libtorch's default), Dense(inner→d), dropout, then residual and LayerNorm.
  */
 public final class FeedForward extends AbstractBlock {

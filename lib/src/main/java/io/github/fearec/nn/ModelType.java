@@ -5,14 +5,14 @@ import java.util.Locale;
 
 /** The sequence encoders this kit implements, each choosing the attention of every layer. */
 public enum ModelType {
-  /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), FEARec-spec §6. */
+  /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), docs/model.md §10. */
   SASREC {
     @Override
     AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {
       return new CausalSelfAttention(config, dropouts);
     }
   },
-  /** Frequency enhanced hybrid attention (Du et al. 2023), FEARec-spec §3. */
+  /** Frequency enhanced hybrid attention (Du et al. 2023), docs/model.md §3–5. */
   FEAREC {
     @Override
     AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {

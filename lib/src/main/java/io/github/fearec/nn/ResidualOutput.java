@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * How every sub-layer of the encoder ends (FEARec-spec §3c–d): LayerNorm(x + Dropout(Dense(h))),
+ * How every sub-layer of the encoder ends (docs/model.md §5–6): LayerNorm(x + Dropout(Dense(h))),
  * with h the sub-layer's result and x its input.
  *
  * <p>Inputs: h (B, N, in) and the residual x (B, N, d). Output: (B, N, d).

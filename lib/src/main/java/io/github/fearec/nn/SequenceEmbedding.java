@@ -14,11 +14,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * E = Dropout(LayerNorm(ItemEmb(seq) + PosEmb(0..N−1))) (FEARec-spec §2).
+ * E = Dropout(LayerNorm(ItemEmb(seq) + PosEmb(0..N−1))) (docs/model.md §2).
  *
- * <p>The item table has a row for every id 0..|I|, padding included: the authors initialise that
- * row like the others; it only ever receives gradient through the output layer, which shares this
- * table (scores = h · E_item^T).
+ * <p>The item table has a row for every id 0..|I|, padding included, initialised like the others
+ * (as the authors do) and shared with the output layer (scores = h · E_item^T), through which every
+ * row learns. The lookup here passes gradient to the padding row too; in FEARec, whose frequency
+ * layers mix padding positions into real ones, that gradient is not zero, unlike in the authors'
+ * code (docs/model.md §12, item 8).
  *
  * <p>Input: item ids (B, N), right-padded with 0. Output: (B, N, d).
  */

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 /**
  * The training loop: shuffled mini-batches of prefix samples, Adam, validation after every epoch,
  * early stopping on the selection metric with patience, and the best epoch's weights restored at
- * the end (FEARec-spec §1, §4).
+ * the end (docs/model.md §9).
  * Each batch is one {@link TrainingStep}.
  */
 public final class ModelTrainer {

@@ -7,7 +7,7 @@ import io.github.fearec.nn.RecommenderModel;
 import io.github.fearec.ops.Scalars;
 
 /**
- * The training loss of one batch (FEARec-spec §4): next-item cross-entropy on a pass h, plus λ
+ * The training loss of one batch (docs/model.md §8): next-item cross-entropy on a pass h, plus λ
  * times the configured InfoNCE term, plus the frequency-domain L1 between the two contrasted views.
  * Every view is a separate forward pass in training mode, so each gets its own dropout mask (and,
  * in FEARec, its own batch-shared lags).
