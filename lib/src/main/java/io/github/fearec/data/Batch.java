@@ -5,7 +5,7 @@ package io.github.fearec.data;
  *
  * <p>Row r of {@link #items()} (length {@link #maxLength()} N) holds the most recent at most N
  * input items of the row's sample, oldest first, at positions {@code 0..lengths()[r]-1}, followed
- * by padding zeros: the right-padded layout of spec section 1, in which the model reads its output
+ * by padding zeros: the right-padded layout of docs/model.md §1, in which the model reads its output
  * at position {@code length-1}.
  *
  * <p>The accessors return the batch's own arrays without copying: a batch is built once and read

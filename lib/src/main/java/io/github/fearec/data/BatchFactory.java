@@ -13,7 +13,7 @@ public final class BatchFactory {
   private final int maxLength;
 
   /**
-   * @param maxLength N, the number of input positions of the model (spec default 50)
+   * @param maxLength N, the number of input positions of the model (default 50, docs/model.md §9)
    */
   public BatchFactory(int maxLength) {
     if (maxLength < 1) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The leave-one-out protocol of the FEARec paper (spec section 1): for every user, the last item is
+ * The leave-one-out protocol of the FEARec paper (docs/model.md §1): for every user, the last item is
  * the test target, the one before it the validation target, and everything earlier the training
  * part.
  *

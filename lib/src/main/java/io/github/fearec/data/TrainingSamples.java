@@ -3,7 +3,7 @@ package io.github.fearec.data;
 import java.util.Objects;
 
 /**
- * The next-item training samples of a split (spec section 1): every proper prefix of each user's
+ * The next-item training samples of a split (docs/model.md §1): every proper prefix of each user's
  * training part, labelled with the item that follows it. A user with training items {@code i1..in}
  * yields the n-1 samples {@code (i1 -> i2), (i1 i2 -> i3), ..., (i1..i(n-1) -> in)}, in that order,
  * users in index order.

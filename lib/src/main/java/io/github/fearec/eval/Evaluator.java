@@ -10,7 +10,7 @@ import io.github.fearec.data.SampleOrder;
 
 /**
  * Full-ranking evaluation of a {@link Recommender} on the validation or test targets of a
- * leave-one-out split (FEARec-spec §1): every user is ranked against all items, in batches.
+ * leave-one-out split (docs/model.md §1): every user is ranked against all items, in batches.
  *
  * <p>Each batch is scored inside one {@link Recommender#newStep() step manager} and only the
  * ranks, copied to the host, outlive it, so the score matrix (batch × all items, the largest array

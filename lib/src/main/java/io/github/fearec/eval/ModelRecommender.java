@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.data.Batch;
-import io.github.fearec.nn.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
 
 /** Scores with a trained sequence model in inference mode (no dropout, per-sample lags). */
@@ -28,9 +27,10 @@ public final class ModelRecommender implements Recommender {
 
   @Override
   public NDArray score(NDManager step, Batch batch) {
-    BatchTensors in = BatchTensors.of(step, batch.items(), batch.lengths(), batch.targets());
+    NDArray ids = BatchTensors.ids(step, batch.items(), batch.lengths());
+    NDArray lengths = BatchTensors.lengths(step, batch.lengths());
     ParameterStore store = new ParameterStore(step, false);
-    NDArray users = model.userVectors(store, in.ids(), in.lengths(), false);
+    NDArray users = model.userVectors(store, ids, lengths, false);
     return model.scores(store, users, false);
   }
 }

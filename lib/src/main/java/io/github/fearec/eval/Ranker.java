@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.Arrays;
 
 /**
- * Full-ranking position of each target among all items (FEARec-spec §1): the target's rank is the
+ * Full-ranking position of each target among all items (docs/model.md §1): the target's rank is the
  * number of other real items whose score is at least the target's, so ties never favour the target
  * and the padding id 0 never counts. The comparison runs on the device; only one count per user
  * comes back to the host.

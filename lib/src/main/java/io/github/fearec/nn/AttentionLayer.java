@@ -13,12 +13,12 @@ import ai.djl.util.PairList;
 /**
  * The attention sub-layer shared by SASRec and FEARec: project the input to Q, K, V, mix them
  * into a context (the part the two models differ in), then Dense(d→d), dropout, residual and
- * LayerNorm (FEARec-spec §3c, last line).
+ * LayerNorm (docs/model.md §5).
  *
  * <p>Inputs: the hidden states (B, N, d), the additive attention mask (B, 1, N, N) built by
  * {@link AttentionMasks} and, optionally, one position per row (B) int64. Output: (B, N, d), or
  * (B, 1, d) holding only the given positions. The last layer needs nothing else, since the
- * losses and the scores read one position per sequence (FEARec-spec §4): computing the context,
+ * losses and the scores read one position per sequence (docs/model.md §7, §11): computing the context,
  * the dense layers and the feed-forward there for one position instead of N saves about a third
  * of a training step. Keys, values and the lag scores still use every position.
  */
@@ -30,12 +30,13 @@ public abstract class AttentionLayer extends AbstractBlock {
   private final ResidualOutput output;
   private final int hiddenSize;
 
-  protected AttentionLayer(ModelConfig config) {
+  /** @param dropouts the model's mask stream, for the dropout after the output projection */
+  protected AttentionLayer(ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     query = addChildBlock("query", Layers.dense(hiddenSize));
     key = addChildBlock("key", Layers.dense(hiddenSize));
     value = addChildBlock("value", Layers.dense(hiddenSize));
-    output = addChildBlock("output", new ResidualOutput(hiddenSize, config));
+    output = addChildBlock("output", new ResidualOutput(hiddenSize, config, dropouts));
   }
 
   /**

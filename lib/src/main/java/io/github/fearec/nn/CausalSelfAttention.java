@@ -3,7 +3,7 @@ package io.github.fearec.nn;
 import ai.djl.ndarray.NDArray;
 
 /**
- * SASRec's attention sub-layer (Kang &amp; McAuley 2018; FEARec-spec §6): plain causal multi-head
+ * SASRec's attention sub-layer (Kang &amp; McAuley 2018; docs/model.md §10): plain causal multi-head
  * self-attention on the unfiltered Q, K, V. Stacking it is what makes SASRec a low-pass filter:
  * every row of the attention matrix is a probability vector, i.e. a weighted average.
  */
@@ -11,9 +11,9 @@ public final class CausalSelfAttention extends AttentionLayer {
 
   private final ScaledDotProductAttention attention;
 
-  public CausalSelfAttention(ModelConfig config) {
-    super(config);
-    attention = new ScaledDotProductAttention(config);
+  public CausalSelfAttention(ModelConfig config, Dropouts dropouts) {
+    super(config, dropouts);
+    attention = new ScaledDotProductAttention(config, dropouts);
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 
 /**
- * Inverted dropout, y = x ⊙ m / (1 − p) with m ~ Bernoulli(1 − p), whose masks are drawn in Java.
+ * Inverted dropout, y = x ⊙ m / (1 − p) with m ~ Bernoulli(1 − p), whose masks are drawn in Java
+ * from one model's own random stream.
  *
  * <p>Why not libtorch's dropout: on the CPU it fills the mask with one serial Bernoulli draw per
  * element, which made dropout about a third of a FEARec training step (seven masks per pass, three
@@ -18,23 +19,28 @@ import java.util.SplittableRandom;
  * round(p·2¹⁶), so p is exact for multiples of 2⁻¹⁶ (0.5, the paper's value, among them) and off by
  * less than 10⁻⁵ otherwise.
  *
- * <p>The generator is shared by every model in the JVM, like the engine's own random state, and
- * {@link #reseed} makes the masks of a training run reproducible (the trainer reseeds it per
- * epoch, see {@code ModelTrainer}).
+ * <p>Every {@link SequenceEncoder} owns one instance and hands it to each of its blocks that drops
+ * (embedding, attention probabilities, the end of every sub-layer), so the masks of a model come
+ * from its stream alone: two models in one JVM, say a SASRec and a FEARec in one notebook, never
+ * draw from each other's stream. A fresh stream starts from an unpredictable seed; {@link #reseed}
+ * makes it reproducible (the trainer reseeds it at every epoch from (seed, epoch), see {@code
+ * ModelTrainer}). Masks are drawn in the order the forward passes ask for them, so the same seed
+ * and the same sequence of passes give the same masks on every device.
  */
 public final class Dropouts {
 
   private static final int DRAW_BITS = 16;
   private static final int DRAWS_PER_LONG = Long.SIZE / DRAW_BITS; // 4, unrolled in fill()
 
-  private static SplittableRandom random = new SplittableRandom();
-  private static float[] values = new float[0];
-  private static ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  private SplittableRandom random = new SplittableRandom();
+  private float[] values = new float[0];
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
-  private Dropouts() {}
+  /** A stream with an unpredictable seed; call {@link #reseed} for reproducible masks. */
+  public Dropouts() {}
 
   /** Restarts the mask stream: the same seed gives the same sequence of masks. */
-  public static synchronized void reseed(long seed) {
+  public synchronized void reseed(long seed) {
     random = new SplittableRandom(seed);
   }
 
@@ -44,7 +50,7 @@ public final class Dropouts {
    * @param training false (or p = 0) returns x itself
    * @return x with dropped elements zeroed and the kept ones scaled by 1/(1 − p)
    */
-  public static NDArray apply(NDArray x, double p, boolean training) {
+  public NDArray apply(NDArray x, double p, boolean training) {
     if (!training || p == 0) {
       return x;
     }
@@ -55,11 +61,11 @@ public final class Dropouts {
   }
 
   /** A float32 mask shaped like x holding 0 or 1/(1 − p), on x's manager and device. */
-  private static NDArray mask(NDArray x, double p) {
+  private NDArray mask(NDArray x, double p) {
     Shape shape = x.getShape();
     int size = Math.toIntExact(shape.size());
     NDArray mask;
-    synchronized (Dropouts.class) {
+    synchronized (this) {
       fill(size, (int) Math.round(p * (1 << DRAW_BITS)), (float) (1 / (1 - p)));
       // create() may alias the direct buffer, which is refilled by the next call: keep a copy
       try (NDArray view = x.getManager().create(buffer, shape, DataType.FLOAT32)) {
@@ -70,7 +76,7 @@ public final class Dropouts {
     return x.getDataType() == DataType.FLOAT32 ? mask : mask.toType(x.getDataType(), false);
   }
 
-  private static void fill(int size, int dropBelow, float keep) {
+  private void fill(int size, int dropBelow, float keep) {
     if (values.length < size) {
       values = new float[size];
       buffer = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder());

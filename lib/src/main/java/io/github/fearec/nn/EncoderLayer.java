@@ -18,9 +18,10 @@ public final class EncoderLayer extends AbstractBlock {
   private final AttentionLayer attention;
   private final FeedForward feedForward;
 
-  public EncoderLayer(AttentionLayer attention, ModelConfig config) {
+  /** @param dropouts the model's mask stream, for the feed-forward sub-layer */
+  public EncoderLayer(AttentionLayer attention, ModelConfig config, Dropouts dropouts) {
     this.attention = addChildBlock("attention", attention);
-    this.feedForward = addChildBlock("ffn", new FeedForward(config));
+    this.feedForward = addChildBlock("ffn", new FeedForward(config, dropouts));
   }
 
   @Override

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The position-wise feed-forward sub-layer (FEARec-spec §3d): Dense(d→inner), GELU in its exact
+ * The position-wise feed-forward sub-layer (docs/model.md §6): Dense(d→inner), GELU in its exact
  * erf form (libtorch's default), Dense(inner→d), dropout, then residual and LayerNorm.
  */
 public final class FeedForward extends AbstractBlock {
@@ -22,11 +22,12 @@ public final class FeedForward extends AbstractBlock {
   private final int hiddenSize;
   private final int innerSize;
 
-  public FeedForward(ModelConfig config) {
+  /** @param dropouts the model's mask stream */
+  public FeedForward(ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     innerSize = config.innerSize();
     expand = addChildBlock("expand", Layers.dense(innerSize));
-    project = addChildBlock("project", new ResidualOutput(innerSize, config));
+    project = addChildBlock("project", new ResidualOutput(innerSize, config, dropouts));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.github.fearec.ops.Scalars;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.FrequencyBand;
@@ -23,12 +24,13 @@ public final class HybridAttention extends AttentionLayer {
   /**
    * @param config the architecture
    * @param band the bins this layer keeps
+   * @param dropouts the model's mask stream
    */
-  public HybridAttention(ModelConfig config, FrequencyBand band) {
-    super(config);
+  public HybridAttention(ModelConfig config, FrequencyBand band, Dropouts dropouts) {
+    super(config, dropouts);
     int n = config.maxLength();
     frequency = new AutoCorrelationAttention(band, n, config.topK());
-    time = new ScaledDotProductAttention(config);
+    time = new ScaledDotProductAttention(config, dropouts);
     FrequencyBand timeBand =
         config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
     timeFilter = new BandFilter(timeBand, n);

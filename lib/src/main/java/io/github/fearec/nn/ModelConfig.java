@@ -8,7 +8,7 @@ import io.github.fearec.spectral.FrequencyRamp;
 
 /**
  * The architecture of SASRec and FEARec: immutable, validated on construction. Defaults are the
- * paper's Beauty settings (FEARec-spec §5). SASRec reads only the fields shared by both models.
+ * paper's Beauty settings (docs/model.md §9). SASRec reads only the fields shared by both models.
  *
  * @param maxLength N, the number of most recent items the model reads (default 50)
  * @param hiddenSize d, the embedding and hidden width (default 64)
@@ -17,10 +17,10 @@ import io.github.fearec.spectral.FrequencyRamp;
  * @param innerSize the width of the feed-forward layer (default 256 = 4d)
  * @param hiddenDropout dropout on embeddings and after each sub-layer (default 0.5)
  * @param attentionDropout dropout on attention probabilities (default 0.5)
- * @param globalRatio γ of the frequency ramp, in (0, 1] (default 0.6; spec §3a)
+ * @param globalRatio γ of the frequency ramp, in (0, 1] (default 0.6; docs/model.md §3)
  * @param dualDomain whether FEARec adds time-domain attention to the frequency branch (default on)
  * @param bandLimitedTime "std" in the authors' code: the time-domain branch also sees only the
- *     layer's band (default on; spec §3c)
+ *     layer's band (default on; docs/model.md §5)
  * @param spatialRatio α, the weight of the time-domain branch in the hybrid (default 0.1)
  * @param topkFactor c in k = ⌊c·ln N⌋, the number of lags aggregated (default 1)
  * @param layerNormEps LayerNorm epsilon (default 1e-12, as the authors)
@@ -97,7 +97,7 @@ public record ModelConfig(
     return new Builder(this);
   }
 
-  /** k = ⌊c·ln N⌋: how many time lags the auto-correlation attention aggregates (spec §3b). */
+  /** k = ⌊c·ln N⌋: how many time lags the auto-correlation attention aggregates (docs/model.md §4). */
   public int topK() {
     return topK(topkFactor, maxLength);
   }

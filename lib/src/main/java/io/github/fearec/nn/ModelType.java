@@ -5,22 +5,23 @@ import java.util.Locale;
 
 /** The sequence encoders this kit implements, each choosing the attention of every layer. */
 public enum ModelType {
-  /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), FEARec-spec §6. */
+  /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), docs/model.md §10. */
   SASREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
-      return new CausalSelfAttention(config);
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {
+      return new CausalSelfAttention(config, dropouts);
     }
   },
-  /** Frequency enhanced hybrid attention (Du et al. 2023), FEARec-spec §3. */
+  /** Frequency enhanced hybrid attention (Du et al. 2023), docs/model.md §3–5. */
   FEAREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
-      return new HybridAttention(config, ramp.band(layer));
+    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts) {
+      return new HybridAttention(config, ramp.band(layer), dropouts);
     }
   };
 
-  abstract AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer);
+  abstract AttentionLayer attention(
+      ModelConfig config, FrequencyRamp ramp, int layer, Dropouts dropouts);
 
   /** The lower-case name used on the command line and in result files. */
   public String id() {

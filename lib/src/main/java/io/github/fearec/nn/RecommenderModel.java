@@ -71,6 +71,14 @@ public final class RecommenderModel implements AutoCloseable {
     return device;
   }
 
+  /**
+   * This model's dropout mask stream (its encoder's). Reseed it for reproducible training passes;
+   * no other model draws from it.
+   */
+  public Dropouts dropouts() {
+    return encoder.dropouts();
+  }
+
   public NDManager manager() {
     return manager;
   }

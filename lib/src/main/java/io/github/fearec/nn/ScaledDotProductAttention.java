@@ -2,6 +2,7 @@ package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.github.fearec.ops.Scalars;
 
 /**
  * Multi-head scaled dot-product attention (Vaswani et al.): softmax(q·kᵀ/√e + mask)·v per head,
@@ -13,11 +14,14 @@ public final class ScaledDotProductAttention {
   private final int numHeads;
   private final double scale;
   private final double dropout;
+  private final Dropouts dropouts;
 
-  public ScaledDotProductAttention(ModelConfig config) {
+  /** @param dropouts the model's mask stream, for the attention probabilities */
+  public ScaledDotProductAttention(ModelConfig config, Dropouts dropouts) {
     numHeads = config.numHeads();
     scale = 1.0 / Math.sqrt(config.headSize());
     dropout = config.attentionDropout();
+    this.dropouts = dropouts;
   }
 
   /**
@@ -32,7 +36,7 @@ public final class ScaledDotProductAttention {
     NDArray scores = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
     scores = Scalars.scale(scores, scale).add(mask);
     NDArray probs = scores.softmax(-1);
-    probs = Dropouts.apply(probs, dropout, training);
+    probs = dropouts.apply(probs, dropout, training);
     return probs.matMul(heads(v)).transpose(0, 2, 1, 3).reshape(shape);
   }
 

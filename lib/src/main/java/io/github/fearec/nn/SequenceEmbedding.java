@@ -14,11 +14,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * E = Dropout(LayerNorm(ItemEmb(seq) + PosEmb(0..N−1))) (FEARec-spec §2).
+ * E = Dropout(LayerNorm(ItemEmb(seq) + PosEmb(0..N−1))) (docs/model.md §2).
  *
- * <p>The item table has a row for every id 0..|I|, padding included: the authors initialise that
- * row like the others; it only ever receives gradient through the output layer, which shares this
- * table (scores = h · E_item^T).
+ * <p>The item table has a row for every id 0..|I|, padding included, initialised like the others
+ * (as the authors do) and shared with the output layer (scores = h · E_item^T), through which every
+ * row learns. The lookup here passes gradient to the padding row too; in FEARec, whose frequency
+ * layers mix padding positions into real ones, that gradient is not zero, unlike in the authors'
+ * code (docs/model.md §12, item 8).
  *
  * <p>Input: item ids (B, N), right-padded with 0. Output: (B, N, d).
  */
@@ -28,9 +30,11 @@ public final class SequenceEmbedding extends AbstractBlock {
   private final Parameter positions;
   private final LayerNorm norm;
   private final double dropout;
+  private final Dropouts dropouts;
   private final int hiddenSize;
 
-  public SequenceEmbedding(int numItems, ModelConfig config) {
+  /** @param dropouts the model's mask stream */
+  public SequenceEmbedding(int numItems, ModelConfig config, Dropouts dropouts) {
     hiddenSize = config.hiddenSize();
     items =
         addParameter(
@@ -48,6 +52,7 @@ public final class SequenceEmbedding extends AbstractBlock {
                 .build());
     norm = addChildBlock("norm", Layers.layerNorm(config));
     dropout = config.hiddenDropout();
+    this.dropouts = dropouts;
   }
 
   /** The shared item table E_item, (|I|+1, d). */
@@ -63,7 +68,7 @@ public final class SequenceEmbedding extends AbstractBlock {
     NDArray pos = store.getValue(positions, ids.getDevice(), training);
     NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow().add(pos);
     x = norm.forward(store, new NDList(x), training).singletonOrThrow();
-    return new NDList(Dropouts.apply(x, dropout, training));
+    return new NDList(dropouts.apply(x, dropout, training));
   }
 
   @Override

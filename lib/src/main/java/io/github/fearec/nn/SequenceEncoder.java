@@ -26,6 +26,7 @@ public final class SequenceEncoder extends AbstractBlock {
   private final ModelType type;
   private final ModelConfig config;
   private final int numItems;
+  private final Dropouts dropouts = new Dropouts();
   private final SequenceEmbedding embedding;
   private final List<EncoderLayer> layers = new ArrayList<>();
 
@@ -36,11 +37,11 @@ public final class SequenceEncoder extends AbstractBlock {
     this.type = type;
     this.config = config;
     this.numItems = numItems;
-    embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config));
+    embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config, dropouts));
     FrequencyRamp ramp = config.ramp();
     for (int l = 0; l < config.numLayers(); l++) {
-      layers.add(
-          addChildBlock("layer" + l, new EncoderLayer(type.attention(config, ramp, l), config)));
+      AttentionLayer attention = type.attention(config, ramp, l, dropouts);
+      layers.add(addChildBlock("layer" + l, new EncoderLayer(attention, config, dropouts)));
     }
   }
 
@@ -72,6 +73,11 @@ public final class SequenceEncoder extends AbstractBlock {
 
   public int numItems() {
     return numItems;
+  }
+
+  /** The stream every dropout mask of this encoder is drawn from; {@link Dropouts#reseed} it. */
+  public Dropouts dropouts() {
+    return dropouts;
   }
 
   @Override

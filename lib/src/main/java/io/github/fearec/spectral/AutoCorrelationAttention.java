@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.github.fearec.nn.Scalars;
+import io.github.fearec.ops.Scalars;
 
 /**
  * FEARec's frequency-domain attention (paper §3.3, FEARec-spec §3b).

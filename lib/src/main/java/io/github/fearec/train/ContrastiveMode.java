@@ -3,7 +3,7 @@ package io.github.fearec.train;
 import java.util.Locale;
 
 /**
- * Which contrastive term is added to the next-item loss (FEARec-spec §4; the names are those of
+ * Which contrastive term is added to the next-item loss (docs/model.md §8; the names are those of
  * the authors' code, inherited from DuoRec). h is the CE pass, z_aug a second pass over the same
  * sequence (another dropout mask), z_sem a pass over a semantic positive (another training
  * sample with the same target).

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import io.github.fearec.nn.Scalars;
+import io.github.fearec.ops.Scalars;
 
 /**
- * The three terms of FEARec's objective (paper Eq. 14–17, FEARec-spec §4), written with plain
+ * The three terms of FEARec's objective (paper Eq. 14–17, docs/model.md §8), written with plain
  * array operations: DJL's built-in losses scale with {@code mul(Number)}, which is unsafe under
- * autograd in DJL 0.36 (see {@link Scalars}).
+ * autograd in DJL 0.36 (docs/djl.md §2, {@link Scalars}).
  */
 public final class Losses {
 
@@ -71,7 +71,8 @@ public final class Losses {
 
   /**
    * The frequency-domain regulariser: mean |rfft(z1) − rfft(z2)| with the orthonormal FFT taken
-   * along the hidden dimension. The FFT is linear, so it is computed once, on z1 − z2.
+   * along the hidden dimension. The FFT is linear, so it is computed once, on z1 − z2. DJL's rfft
+   * has no orthonormal mode: the plain transform is scaled by 1/√d (docs/djl.md §3).
    *
    * @param z1 (B, d)
    * @param z2 (B, d)

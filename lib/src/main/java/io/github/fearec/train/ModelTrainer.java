@@ -8,7 +8,6 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.Dropouts;
 import io.github.fearec.nn.RecommenderModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.SplittableRandom;
 /**
  * The training loop: shuffled mini-batches of prefix samples, Adam, validation after every epoch,
  * early stopping on the selection metric with patience, and the best epoch's weights restored at
- * the end (FEARec-spec §1, §4).
+ * the end (docs/model.md §9).
  * Each batch is one {@link TrainingStep}.
  */
 public final class ModelTrainer {
@@ -99,7 +98,7 @@ public final class ModelTrainer {
       // positives come from their own stream, so switching them off leaves the order unchanged
       SplittableRandom random = new SplittableRandom(~config.seed() * 7919L + epoch);
       // dropout masks depend on (seed, epoch) only, so an epoch can be replayed on its own
-      Dropouts.reseed(config.seed() * 1_000_003L + epoch);
+      model.dropouts().reseed(config.seed() * 1_000_003L + epoch);
       long start = System.nanoTime();
       double[] sums = new double[4];
       long seen = 0;

@@ -3,12 +3,12 @@ package io.github.fearec.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import io.github.fearec.nn.BatchTensors;
+import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
-import io.github.fearec.nn.Scalars;
+import io.github.fearec.ops.Scalars;
 
 /**
- * The training loss of one batch (FEARec-spec §4): next-item cross-entropy on a pass h, plus λ
+ * The training loss of one batch (docs/model.md §8): next-item cross-entropy on a pass h, plus λ
  * times the configured InfoNCE term, plus the frequency-domain L1 between the two contrasted views;
  * or, with {@link NextItemLoss#BCE}, SASRec's original per-position binary cross-entropy.
  * Every view is a separate forward pass in training mode, so each gets its own dropout mask (and,

@@ -5,7 +5,7 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * For every training sample, the other samples with the same target item: DuoRec's "semantic
- * augmentation" that FEARec's contrastive term uses (FEARec-spec §4). Built in O(samples) by a
+ * augmentation" that FEARec's contrastive term uses (docs/model.md §8). Built in O(samples) by a
  * counting sort on the target; a draw is O(1).
  */
 public final class SemanticPositives {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * How a model is trained and selected: immutable, validated on construction. Defaults follow the
- * authors' Beauty run script (FEARec-spec §4–5) except where noted.
+ * authors' Beauty run script (docs/model.md §8–9) except where noted.
  *
  * @param epochs the maximum number of epochs (default 200)
  * @param batchSize training samples per step (default 256)

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import io.github.fearec.data.Batch;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.TrainingSamples;
-import io.github.fearec.nn.BatchTensors;
+import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.RecommenderModel;
 import java.util.SplittableRandom;
 

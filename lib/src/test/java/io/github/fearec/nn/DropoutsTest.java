@@ -9,19 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import io.github.fearec.testing.ManagedTest;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DropoutsTest extends ManagedTest {
 
   private static final int SIZE = 200_000;
 
+  private final Dropouts dropouts = new Dropouts();
+
   private float[] dropOnes(double p, long seed) {
-    Dropouts.reseed(seed);
-    return Dropouts.apply(manager.ones(new Shape(4, SIZE / 4)), p, true).toFloatArray();
+    dropouts.reseed(seed);
+    return dropouts.apply(manager.ones(new Shape(4, SIZE / 4)), p, true).toFloatArray();
   }
 
   @Test
@@ -60,15 +66,15 @@ class DropoutsTest extends ManagedTest {
   @Test
   void theSameSeedGivesTheSameMasksAndAnotherSeedOthers() {
     assertArrayEquals(dropOnes(0.5, 3), dropOnes(0.5, 3));
-    assertFalse(java.util.Arrays.equals(dropOnes(0.5, 3), dropOnes(0.5, 4)));
+    assertFalse(Arrays.equals(dropOnes(0.5, 3), dropOnes(0.5, 4)));
   }
 
   @Test
   void evaluationAndZeroProbabilityLeaveTheInputAlone() {
     NDArray x = manager.randomNormal(new Shape(3, 5));
-    assertSame(x, Dropouts.apply(x, 0.5, false));
-    assertSame(x, Dropouts.apply(x, 0, true));
-    assertThrows(IllegalArgumentException.class, () -> Dropouts.apply(x, 1, true));
+    assertSame(x, dropouts.apply(x, 0.5, false));
+    assertSame(x, dropouts.apply(x, 0, true));
+    assertThrows(IllegalArgumentException.class, () -> dropouts.apply(x, 1, true));
   }
 
   @Test
@@ -77,7 +83,7 @@ class DropoutsTest extends ManagedTest {
     x.setRequiresGradient(true);
     NDArray y;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      y = Dropouts.apply(x, 0.5, true);
+      y = dropouts.apply(x, 0.5, true);
       collector.backward(y.sum());
     }
     float[] out = y.toFloatArray();
@@ -93,6 +99,46 @@ class DropoutsTest extends ManagedTest {
   @Test
   void float64InputsGetAFloat64Mask() {
     NDArray x = manager.ones(new Shape(10)).toType(DataType.FLOAT64, false);
-    assertEquals(DataType.FLOAT64, Dropouts.apply(x, 0.5, true).getDataType());
+    assertEquals(DataType.FLOAT64, dropouts.apply(x, 0.5, true).getDataType());
+  }
+
+  @Test
+  void twoModelsInOneJvmDrawTheirOwnReproducibleStreams() {
+    ModelConfig config =
+        ModelConfig.builder().maxLength(8).hiddenSize(8).numHeads(2).innerSize(16).build();
+    try (RecommenderModel a = RecommenderModel.create(ModelType.FEAREC, config, 20, null);
+        RecommenderModel b = RecommenderModel.create(ModelType.FEAREC, config, 20, null)) {
+      List<NDArray> from = a.parameterArrays();
+      List<NDArray> to = b.parameterArrays();
+      for (int i = 0; i < from.size(); i++) {
+        to.get(i).set(from.get(i).toFloatArray()); // the same weights: only the masks can differ
+      }
+      a.dropouts().reseed(5);
+      float[] first = trainingPass(a);
+      float[] second = trainingPass(a);
+      assertFalse(Arrays.equals(first, second), "every pass draws fresh masks");
+
+      // Interleaved with b, a's passes are what they were alone: b's draws leave a's stream alone,
+      // and b, seeded alike, draws the same masks from its own.
+      a.dropouts().reseed(5);
+      b.dropouts().reseed(5);
+      assertArrayEquals(first, trainingPass(b));
+      assertArrayEquals(first, trainingPass(a));
+      assertArrayEquals(second, trainingPass(b));
+      assertArrayEquals(second, trainingPass(a));
+
+      a.dropouts().reseed(6);
+      assertFalse(Arrays.equals(first, trainingPass(a)), "another seed, other masks");
+    }
+  }
+
+  /** User vectors of a fixed batch in training mode, where every dropout draws a mask. */
+  private static float[] trainingPass(RecommenderModel model) {
+    try (NDManager step = model.newStep()) {
+      int[] rows = {1, 2, 3, 4, 0, 0, 0, 0, 5, 6, 7, 8, 9, 10, 11, 12};
+      NDArray ids = step.create(rows, new Shape(2, 8));
+      NDArray lengths = step.create(new long[] {4, 8});
+      return model.userVectors(new ParameterStore(step, false), ids, lengths, true).toFloatArray();
+    }
   }
 }

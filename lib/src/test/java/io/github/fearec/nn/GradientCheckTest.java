@@ -19,9 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Autograd against central finite differences on a tiny model in float64, through every part of
- * the forward pass: embedding, LayerNorm, rfft → band mask → conjugate product → irfft, top-k lag
- * weights, circular gather, masked softmax attention, GELU and the cross-entropy loss. Dropout is
- * off; training mode (batch-shared lags) is on.
+ * the forward pass as the model computes it (the matrix route of docs/model.md §11): embedding,
+ * LayerNorm, the band filter as an N×N projection, lag scores as circular-diagonal sums of
+ * q̃·k̃ᵀ, the top-k lags and their softmax weights, time-delay aggregation as an N×N mixing matrix,
+ * masked softmax attention on the band-limited signals, the α-mix, GELU and the cross-entropy loss.
+ * Dropout is off; training mode (batch-shared lags) is on. The loss reads the full last-layer
+ * output; SequenceEncoderTest checks that the one-position path the trainer uses gives the same
+ * values and gradients.
  */
 class GradientCheckTest {
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With α = 1 and the time branch unfiltered, FEARec's hybrid attention is exactly SASRec's causal
- * attention (spec §3c), and both encoders create their parameters in the same order, so the same
+ * attention (docs/model.md §5, §10), and both encoders create their parameters in the same order, so the same
  * seed must give the same scores. This ties the two implementations together.
  */
 class ModelEquivalenceTest {

@@ -13,7 +13,7 @@ class FrequencyRampTest {
 
   /**
    * Each row: N, L, γ, expected mode, then the bands "left-right" worked out by hand from
-   * FEARec-spec §3a (M = N/2 + 1; global: s = floor(M(1−γ)/(L−1)); local: w = 1/L, s = M/L).
+   * docs/model.md §3 (M = N/2 + 1; global: s = floor(M(1−γ)/(L−1)); local: w = 1/L, s = M/L).
    */
   @ParameterizedTest(name = "N={0} L={1} γ={2}")
   @CsvSource(

@@ -1,4 +1,4 @@
-package io.github.fearec.nn;
+package io.github.fearec.ops;
 
 import ai.djl.ndarray.NDArray;
 
@@ -7,9 +7,9 @@ import ai.djl.ndarray.NDArray;
  *
  * <p>DJL 0.36's {@code NDArray.mul/div/pow(Number)} create a temporary scalar tensor that the
  * Java garbage collector may free before {@code backward()} runs, which silently corrupts
- * gradients (see shared/docs/djl-notes.md). A scalar created here belongs to the same manager
- * as {@code like}, which keeps it alive until that manager closes, i.e. after the backward pass
- * of the step. Every scaling in this library's forward passes goes through this class.
+ * gradients (docs/djl.md §2). A scalar created here belongs to the same manager as {@code
+ * like}, which keeps it alive until that manager closes, i.e. after the backward pass of the step.
+ * Every scaling in this library's forward passes goes through this class.
  */
 public final class Scalars {
 
