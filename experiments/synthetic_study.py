@@ -20,7 +20,7 @@ Runs are resumable: a run whose results.json exists is not trained again, so an 
 continues where it stopped. Usage (from anywhere):
 
     experiments/synthetic_study.py [--runs DIR] [--out DIR] [--seeds 1,2,3] [--users 200,1000,4000]
-                                   [--fearec COMMAND] [--only-summary]
+                                   [--fearec COMMAND] [--shard I/N] [--only-summary]
 """
 
 import argparse
@@ -150,6 +150,9 @@ def main():
     p.add_argument("--users", default="200,1000,4000")
     p.add_argument("--fearec", default=str(ROOT / "fearec"),
                    help="the command that trains (default the kit's ./fearec)")
+    p.add_argument("--shard", default="0/1",
+                   help="I/N: train only every N-th cell starting at I, so N processes (one per"
+                        " core) can share the grid; the summary always covers every finished run")
     p.add_argument("--only-summary", action="store_true",
                    help="summarise the finished runs, train nothing")
     a = p.parse_args()
@@ -157,10 +160,11 @@ def main():
     users = [int(u) for u in a.users.split(",")]
     os.environ.setdefault(
         "FEAREC_JAVA_OPTS", "-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
+    shard, shards = (int(x) for x in a.shard.split("/"))
     rows = []
-    for periods, n, model, seed in cells(users, seeds):
+    for i, (periods, n, model, seed) in enumerate(cells(users, seeds)):
         run_dir = a.runs / f"{periods}-u{n}-{model}-s{seed}"
-        if not a.only_summary:
+        if not a.only_summary and i % shards == shard:
             train(a.fearec, run_dir, periods, n, model, seed)
         if (run_dir / "results.json").exists():
             rows.append(record(run_dir, periods, n, model, seed))

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""The Beauty table of docs/results.md, from the run directories of `fearec train`.
+
+For every row it copies the run's epochs.csv to docs/results/beauty-ROW.csv (the validation curves
+the notebooks read), and prints one markdown table row: test metrics of the best validation epoch
+(from results.json, written when a run ends or is ended with `--resume DIR --epochs K`), best
+epoch, epochs run, whether early stopping ended it, training time and samples/s. A row whose
+run has no results.json yet is printed with its validation curve only.
+
+    experiments/beauty_table.py [--runs DIR] [--out DIR]
+"""
+
+import argparse
+import csv
+import json
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# row name -> (run directory name, what the row isolates)
+ROWS = {
+    "sasrec-bce": ("beauty-sasrec-bce", "SASRec, original objective (BCE, 1 sampled negative, every position)"),
+    "sasrec-ce": ("beauty-sasrec-ce", "SASRec, cross-entropy over all items"),
+    "duorec": ("beauty-duorec", "DuoRec (SASRec + us_x)"),
+    "fearec-arch": ("beauty-fearec-nocl", "FEARec without contrastive and frequency loss"),
+    "fearec": ("beauty-fearec", "FEARec, paper settings"),
+}
+METRICS = ["HR@5", "HR@10", "HR@20", "NDCG@5", "NDCG@10", "NDCG@20"]
+
+
+def epochs(run):
+    with open(run / "epochs.csv") as f:
+        return list(csv.DictReader(f))
+
+
+def row(name, label, run):
+    log = epochs(run)
+    best = max(log, key=lambda r: float(r["valid_NDCG@10"])) if log else None
+    results = run / "results.json"
+    if results.exists():
+        r = json.loads(results.read_text())
+        cells = [f"{r['test'][m]:.4f}" for m in METRICS]
+        state = "early stop" if r["stoppedEarly"] else "ended by hand"
+        hours = r["trainSeconds"] / 3600
+        speed = f"{r['samplesPerSecond']:.0f}"
+        popularity = r["popularityTest"]
+    else:
+        cells = ["–"] * len(METRICS)
+        state = "running"
+        hours = sum(float(e["train_s"]) for e in log) / 3600
+        speed = "–"
+        popularity = None
+    best_epoch = best["epoch"] if best else "–"
+    valid = f"{float(best['valid_NDCG@10']):.4f}" if best else "–"
+    line = (f"| {label} | {' | '.join(cells)} | {valid} | {best_epoch} | {len(log)} | {state} "
+            f"| {hours:.1f} | {speed} |")
+    return line, popularity
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--runs", type=Path, default=Path.home() / "fearec-runs")
+    p.add_argument("--out", type=Path, default=ROOT / "docs" / "results")
+    a = p.parse_args()
+    a.out.mkdir(parents=True, exist_ok=True)
+    lines = []
+    popularity = None
+    for name, (directory, label) in ROWS.items():
+        run = a.runs / directory
+        if not (run / "epochs.csv").exists():
+            continue
+        shutil.copyfile(run / "epochs.csv", a.out / f"beauty-{name}.csv")
+        line, pop = row(name, label, run)
+        popularity = popularity or pop
+        lines.append(line)
+    print("| row | " + " | ".join(f"test {m}" for m in METRICS)
+          + " | best valid NDCG@10 | best epoch | epochs run | ended by | train h | samples/s |")
+    print("|---" * (len(METRICS) + 7) + "|")
+    if popularity:
+        print("| popularity | " + " | ".join(f"{popularity[m]:.4f}" for m in METRICS)
+              + " | – | – | – | – | – | – |")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
