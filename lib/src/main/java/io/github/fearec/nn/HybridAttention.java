@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.spectral.RouteChoice;
 
 /**
  * FEARec's attention sub-layer for one layer of the ramp (paper §3.3–3.4, FEARec-spec §3b–c):
@@ -11,7 +12,8 @@ import io.github.fearec.spectral.FrequencyBand;
  * band and A_time ordinary causal attention on Q, K, V filtered to that band ("std") or unfiltered.
  *
  * <p>α = 0 drops the time branch and α = 1 the frequency branch (the paper's ablations); the
- * branch with weight 0 is not computed at all.
+ * branch with weight 0 is not computed at all. Both branches' band limits and the frequency
+ * branch take the route {@code choice} gives ({@link RouteChoice}).
  */
 public final class HybridAttention extends AttentionLayer {
 
@@ -23,15 +25,16 @@ public final class HybridAttention extends AttentionLayer {
   /**
    * @param config the architecture
    * @param band the bins this layer keeps
+   * @param choice how the frequency operations are computed
    */
-  public HybridAttention(ModelConfig config, FrequencyBand band) {
+  public HybridAttention(ModelConfig config, FrequencyBand band, RouteChoice choice) {
     super(config);
     int n = config.maxLength();
-    frequency = new AutoCorrelationAttention(band, n, config.topK());
+    frequency = new AutoCorrelationAttention(band, n, config.topK(), choice);
     time = new ScaledDotProductAttention(config);
     FrequencyBand timeBand =
         config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
-    timeFilter = new BandFilter(timeBand, n);
+    timeFilter = new BandFilter(timeBand, n, choice);
     alpha = config.dualDomain() ? config.spatialRatio() : 0.0;
   }
 

@@ -1,6 +1,7 @@
 package io.github.fearec.nn;
 
 import io.github.fearec.spectral.FrequencyRamp;
+import io.github.fearec.spectral.RouteChoice;
 import java.util.Locale;
 
 /** The sequence encoders this kit implements, each choosing the attention of every layer. */
@@ -8,19 +9,23 @@ public enum ModelType {
   /** Self-attentive sequential recommendation (Kang &amp; McAuley 2018), FEARec-spec §6. */
   SASREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
+    AttentionLayer attention(
+        ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route) {
       return new CausalSelfAttention(config);
     }
   },
   /** Frequency enhanced hybrid attention (Du et al. 2023), FEARec-spec §3. */
   FEAREC {
     @Override
-    AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer) {
-      return new HybridAttention(config, ramp.band(layer));
+    AttentionLayer attention(
+        ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route) {
+      return new HybridAttention(config, ramp.band(layer), route);
     }
   };
 
-  abstract AttentionLayer attention(ModelConfig config, FrequencyRamp ramp, int layer);
+  /** The attention of {@code layer}; {@code route} matters to the frequency layers only. */
+  abstract AttentionLayer attention(
+      ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route);
 
   /** The lower-case name used on the command line and in result files. */
   public String id() {
