@@ -224,6 +224,22 @@ class BadInputCorpusTest {
     }
   }
 
+  /** The synthetic generator's settings are checked when the data is generated. */
+  @Test
+  @DisplayName("synthetic length range out of order or too short")
+  void syntheticLengthRange() {
+    assertCliRefuses(
+        "synthetic dataset: maxLength = 50; expected at least minLength = 60",
+        "train", "--set", "synthetic_min_length=60");
+    assertCliRefuses(
+        "synthetic dataset: minLength = 8; expected at least maxPeriod + 3 = 10 (the held-out"
+            + " items and one training target must follow a full cycle)",
+        "train", "--set", "synthetic_min_length=8");
+    assertCliRefuses(
+        "--set: synthetic_max_length = long: expected an integer",
+        "train", "--set", "synthetic_max_length=long");
+  }
+
   /** Model names exist only on the command line and in config files; the library takes enums. */
   @Test
   @DisplayName("unknown model name")

@@ -16,6 +16,7 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
 import java.io.IOException;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Option;
 /**
  * Training and evaluation throughput of SASRec and FEARec with the paper's Beauty settings, next
  * to the authors' PyTorch code measured on the same machine kind (shared/bench/reference.md).
- * Writes {@code benchmark.json} and {@code benchmark.md}. Run it on an otherwise idle machine:
- * with another CPU-heavy process, two-thread libtorch slows down many times.
+ * Writes {@code benchmark.json} and {@code benchmark.md}; with {@code --sweep}, a table over
+ * sequence lengths instead ({@link Sweep}). Run it on an otherwise idle machine: with another
+ * CPU-heavy process, two-thread libtorch slows down many times.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measure training samples/s, full-ranking users/s, time to first batch, peak memory.")
@@ -52,25 +54,50 @@ public final class Benchmark implements Callable<Integer> {
   /** Dense matmul ceiling of the machine kind through libtorch, 2 threads, fp32. */
   static final double CEILING_FLOPS = 100e9;
 
-  @Option(names = "--data", description = "dataset file (default: ../shared/data/Beauty.txt if present, else synthetic)")
-  Path data;
+  @Option(names = "--data", description = "dataset file, or 'synthetic' (default: ../shared/data/Beauty.txt if present, else synthetic)")
+  String data;
+
+  @Option(names = "--synthetic-users", description = "users of the synthetic dataset (0 = the generator's default, 1000)", defaultValue = "0")
+  int syntheticUsers;
+
+  @Option(names = "--synthetic-items", description = "items of the synthetic dataset (0 = the generator's default, 500)", defaultValue = "0")
+  int syntheticItems;
+
+  @Option(names = "--synthetic-min-length", description = "shortest synthetic sequence (0 = the generator's default, 10)", defaultValue = "0")
+  int syntheticMinLength;
+
+  @Option(names = "--synthetic-max-length", description = "longest synthetic sequence (0 = the generator's default, 50)", defaultValue = "0")
+  int syntheticMaxLength;
+
+  @Option(names = "--max-length", defaultValue = "50", description = "N, the sequence length the models read (default ${DEFAULT-VALUE}, the paper's)")
+  int maxLength;
+
+  @Option(names = "--route", defaultValue = "auto", converter = RouteConverter.class,
+      description = "FEARec's frequency route: auto (the kit's choice by N), paper or short_sequence (default ${DEFAULT-VALUE})")
+  RouteChoice route;
 
   @Option(names = "--quick", description = "a few batches on small synthetic data: for smoke tests, not for numbers")
   boolean quick;
 
-  @Option(names = "--warmup", defaultValue = "5", description = "untimed batches first (default ${DEFAULT-VALUE})")
-  int warmup;
+  @Option(names = "--warmup", description = "untimed batches first (default 5; 2 per cell with --sweep)")
+  Integer warmup;
 
-  @Option(names = "--batches", defaultValue = "40", description = "timed training batches (default ${DEFAULT-VALUE})")
-  int batches;
+  @Option(names = "--batches", description = "timed training batches (default 40; 6 per cell with --sweep)")
+  Integer batches;
 
-  @Option(names = "--eval-users", defaultValue = "0", description = "users to rank (default 0 = all)")
-  int evalUsers;
+  @Option(names = "--eval-users", description = "users to rank (default 0 = all; 1000 with --sweep)")
+  Integer evalUsers;
 
   @Option(names = "--models", split = ",", defaultValue = "sasrec,fearec", description = "models to measure (default ${DEFAULT-VALUE})")
   List<String> models;
 
-  @Option(names = "--output", defaultValue = "bench/out", description = "where benchmark.json and benchmark.md go (default ${DEFAULT-VALUE})")
+  @Option(names = "--sweep", description = "measure every model at every --sweep-lengths N, each in a fresh JVM, and write one table (sweep.md)")
+  boolean sweep;
+
+  @Option(names = "--sweep-lengths", split = ",", defaultValue = "50,100,200,400", description = "the N of --sweep (default ${DEFAULT-VALUE})")
+  List<Integer> sweepLengths;
+
+  @Option(names = "--output", defaultValue = "bench/out", description = "where the reports go (default ${DEFAULT-VALUE})")
   Path output;
 
   public static void main(String[] args) {
@@ -78,19 +105,28 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     if (quick) {
       warmup = 1;
-      batches = 3;
-      evalUsers = evalUsers == 0 ? 512 : evalUsers;
+      batches = sweep ? 2 : 3;
+      evalUsers = evalUsers == null ? (sweep ? 64 : 512) : evalUsers;
     }
+    if (sweep) {
+      warmup = warmup == null ? 2 : warmup;
+      batches = batches == null ? 6 : batches;
+      evalUsers = evalUsers == null ? 1000 : evalUsers;
+      return new Sweep(this).run();
+    }
+    warmup = warmup == null ? 5 : warmup;
+    batches = batches == null ? 40 : batches;
+    evalUsers = evalUsers == null ? 0 : evalUsers;
     double loadBefore = loadAverage();
     long start = System.nanoTime();
     SequenceDataset dataset = loadData();
     double loadSeconds = (System.nanoTime() - start) / 1e9;
     LeaveOneOutSplit split = new LeaveOneOutSplit(dataset);
     TrainingSamples samples = new TrainingSamples(split);
-    ModelConfig config = ModelConfig.defaults();
+    ModelConfig config = ModelConfig.builder().maxLength(maxLength).build();
     BatchFactory factory = new BatchFactory(config.maxLength());
 
     List<ModelResult> results = new ArrayList<>();
@@ -105,6 +141,7 @@ public final class Benchmark implements Callable<Integer> {
         dataset.numUsers(),
         dataset.numItems(),
         samples.size(),
+        config.maxLength(),
         loadSeconds,
         threads(),
         loadBefore,
@@ -123,11 +160,32 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
+  /** True when any synthetic generator option was given, which selects synthetic data. */
+  private boolean syntheticOptions() {
+    return syntheticUsers + syntheticItems + syntheticMinLength + syntheticMaxLength > 0;
+  }
+
   private SequenceDataset loadData() {
-    if (quick) {
-      return SyntheticDataset.generate(SyntheticConfig.DEFAULTS.toBuilder().numUsers(600).build()).dataset();
+    if (quick || "synthetic".equals(data) || syntheticOptions()) {
+      SyntheticConfig.Builder synthetic = SyntheticConfig.DEFAULTS.toBuilder();
+      if (quick) {
+        synthetic.numUsers(600);
+      }
+      if (syntheticUsers > 0) {
+        synthetic.numUsers(syntheticUsers);
+      }
+      if (syntheticItems > 0) {
+        synthetic.numItems(syntheticItems);
+      }
+      if (syntheticMinLength > 0) {
+        synthetic.minLength(syntheticMinLength);
+      }
+      if (syntheticMaxLength > 0) {
+        synthetic.maxLength(syntheticMaxLength);
+      }
+      return SyntheticDataset.generate(synthetic.build()).dataset();
     }
-    Path file = data != null ? data : Path.of("..", "shared", "data", "Beauty.txt");
+    Path file = data != null ? Path.of(data) : Path.of("..", "shared", "data", "Beauty.txt");
     if (data == null && !Files.isRegularFile(file)) {
       System.err.println("no " + file + ": measuring on the synthetic default instead");
       return SyntheticDataset.defaultDataset();
@@ -141,7 +199,9 @@ public final class Benchmark implements Callable<Integer> {
     TrainConfig training = TrainConfig.defaults(type);
     Engine.getInstance().setRandomSeed((int) training.seed());
     long created = System.nanoTime();
-    try (RecommenderModel model = RecommenderModel.create(type, config, dataset.numItems(), null)) {
+    try (RecommenderModel model =
+        RecommenderModel.create(type, config, dataset.numItems(), null, route)) {
+      boolean paperRoute = route.paperRoute(config.maxLength(), model.device());
       TrainingStep step = new TrainingStep(model, samples, factory, training);
       List<int[]> order = SampleOrder.epochBatches(samples.size(), training.batchSize(), training.seed(), 1);
       SplittableRandom random = new SplittableRandom(training.seed());
@@ -172,9 +232,11 @@ public final class Benchmark implements Callable<Integer> {
       evaluator.evaluate(recommender, HeldOut.VALIDATION); // warm-up
       double evalSeconds = evaluator.evaluate(recommender, HeldOut.VALIDATION).seconds();
 
-      double flops = FlopCount.trainingSample(type, config, training, dataset.numItems());
+      double flops =
+          FlopCount.trainingSample(type, config, training, dataset.numItems(), paperRoute);
       return new ModelResult(
           type.id(),
+          type == ModelType.FEAREC ? (paperRoute ? "paper" : "short_sequence") : "-",
           training.contrastive().id(),
           training.batchSize(),
           timed.length,
@@ -197,7 +259,7 @@ public final class Benchmark implements Callable<Integer> {
     return new SequenceDataset(dataset.name(), dataset.numItems(), sequences);
   }
 
-  private static int threads() {
+  static int threads() {
     String configured = System.getProperty("ai.djl.pytorch.num_threads");
     return configured != null ? Integer.parseInt(configured) : Runtime.getRuntime().availableProcessors();
   }
@@ -208,6 +270,18 @@ public final class Benchmark implements Callable<Integer> {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     } catch (IOException | RuntimeException e) {
       return -1;
+    }
+  }
+
+  /** Parses --route. */
+  static final class RouteConverter implements CommandLine.ITypeConverter<RouteChoice> {
+    @Override
+    public RouteChoice convert(String value) {
+      try {
+        return RouteChoice.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

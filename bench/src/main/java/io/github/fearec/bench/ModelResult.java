@@ -4,6 +4,7 @@ package io.github.fearec.bench;
  * The measurements of one model.
  *
  * @param model sasrec or fearec
+ * @param route FEARec's frequency route (paper or short_sequence), "-" for SASRec
  * @param contrastive the contrastive mode trained with (FEARec: us_x, three passes per batch)
  * @param batchSize training samples per step
  * @param timedBatches batches timed after the warm-up
@@ -18,6 +19,7 @@ package io.github.fearec.bench;
  */
 record ModelResult(
     String model,
+    String route,
     String contrastive,
     int batchSize,
     int timedBatches,

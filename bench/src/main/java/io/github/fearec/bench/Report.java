@@ -11,6 +11,7 @@ record Report(
     int users,
     int items,
     int trainingSamples,
+    int maxLength,
     double dataLoadSeconds,
     int threads,
     double loadAverageBefore,
@@ -24,17 +25,17 @@ record Report(
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT,
-        "Benchmark %s%s: %s (%d users, %d items, %d training samples), %d threads,"
+        "Benchmark %s%s: %s (%d users, %d items, %d training samples), N = %d, %d threads,"
             + " load average %.2f before / %.2f after, peak RSS %.0f MB, Java %s%n%n",
         date, quick ? " (QUICK MODE: not a measurement)" : "", data, users, items, trainingSamples,
-        threads, loadAverageBefore, loadAverageAfter, peakResidentMegabytes, javaVersion));
-    md.append("| model | objective | train samples/s | × reference | step ms | eval users/s |"
+        maxLength, threads, loadAverageBefore, loadAverageAfter, peakResidentMegabytes, javaVersion));
+    md.append("| model | route | objective | train samples/s | × reference | step ms | eval users/s |"
         + " × reference | first batch s | GFLOP/sample | % of ceiling |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (ModelResult r : models) {
       md.append(String.format(Locale.ROOT,
-          "| %s | %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.1f | %.3f | %.1f |%n",
-          r.model(), r.contrastive(), r.trainSamplesPerSecond(),
+          "| %s | %s | %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.1f | %.3f | %.1f |%n",
+          r.model(), r.route(), r.contrastive(), r.trainSamplesPerSecond(),
           r.trainSamplesPerSecond() / referenceTrainSamplesPerSecond, r.medianStepMs(),
           r.evalUsersPerSecond(), r.evalUsersPerSecond() / referenceEvalUsersPerSecond,
           r.firstBatchSeconds(), r.flopsPerSample() / 1e9, 100 * r.ceilingFraction()));

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,7 +43,7 @@ class BenchmarkSmokeTest {
       assertEquals(3, r.get("timedBatches").getAsInt());
     }
     String md = Files.readString(dir.resolve("benchmark.md"));
-    assertTrue(md.contains("| fearec | us_x |"), md);
+    assertTrue(md.contains("| fearec | short_sequence | us_x |"), md);
     assertTrue(md.contains("QUICK MODE"), md);
   }
 
@@ -58,13 +61,53 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void aQuickSweepMeasuresEveryLengthAndModelInItsOwnJvm() throws IOException {
+    int code = new CommandLine(new Benchmark())
+        .execute("--sweep", "--quick", "--sweep-lengths", "8,16", "--output", dir.toString());
+    assertEquals(0, code);
+    JsonObject sweep = JsonParser.parseString(Files.readString(dir.resolve("sweep.json"))).getAsJsonObject();
+    JsonArray cells = sweep.getAsJsonArray("cells");
+    assertEquals(4, cells.size(), "2 lengths x 2 models");
+    for (JsonElement c : cells) {
+      JsonObject cell = c.getAsJsonObject();
+      for (String field : List.of("medianStepMs", "trainSamplesPerSecond", "evalUsersPerSecond",
+          "peakResidentMegabytes")) {
+        double v = cell.get(field).getAsDouble();
+        assertTrue(v > 0 && Double.isFinite(v), field + " = " + v);
+      }
+    }
+    assertEquals(16, cells.get(3).getAsJsonObject().get("maxLength").getAsInt());
+    assertEquals("fearec", cells.get(3).getAsJsonObject().get("model").getAsString());
+    String md = Files.readString(dir.resolve("sweep.md"));
+    assertTrue(md.contains("| 16 | fearec | short_sequence |"), md);
+    assertTrue(md.contains("FEARec's step-time growth ÷ SASRec's, from N = 8: N = 16: "), md);
+    assertTrue(md.contains("QUICK MODE"), md);
+  }
+
+  @Test
   void fearecCostsMoreFlopsThanSasrecPerSample() {
-    var config = io.github.fearec.nn.ModelConfig.defaults();
-    double sasrec = FlopCount.trainingSample(io.github.fearec.nn.ModelType.SASREC, config,
-        io.github.fearec.train.TrainConfig.defaults(io.github.fearec.nn.ModelType.SASREC), 12101);
-    double fearec = FlopCount.trainingSample(io.github.fearec.nn.ModelType.FEAREC, config,
-        io.github.fearec.train.TrainConfig.defaults(io.github.fearec.nn.ModelType.FEAREC), 12101);
+    ModelConfig config = ModelConfig.defaults();
+    double sasrec = FlopCount.trainingSample(ModelType.SASREC, config,
+        TrainConfig.defaults(ModelType.SASREC), 12101, false);
+    double fearec = FlopCount.trainingSample(ModelType.FEAREC, config,
+        TrainConfig.defaults(ModelType.FEAREC), 12101, false);
     // us_x runs three encoder passes against SASRec's one
     assertTrue(fearec > 2 * sasrec, fearec + " vs " + sasrec);
+  }
+
+  @Test
+  void theShortSequenceRoutesFlopsGrowAsNCubedThePaperRoutesDoNot() {
+    TrainConfig training = TrainConfig.defaults(ModelType.FEAREC);
+    double[] shortRoute = new double[2];
+    double[] paperRoute = new double[2];
+    int[] lengths = {100, 400};
+    for (int i = 0; i < 2; i++) {
+      ModelConfig config = ModelConfig.builder().maxLength(lengths[i]).build();
+      shortRoute[i] = FlopCount.trainingSample(ModelType.FEAREC, config, training, 400, false);
+      paperRoute[i] = FlopCount.trainingSample(ModelType.FEAREC, config, training, 400, true);
+    }
+    // 4x longer: the N³ terms dominate the short route; the paper route's grow about as N
+    assertTrue(shortRoute[1] / shortRoute[0] > 20, shortRoute[1] / shortRoute[0] + "x");
+    assertTrue(paperRoute[1] / paperRoute[0] < 6, paperRoute[1] / paperRoute[0] + "x");
   }
 }

@@ -37,6 +37,15 @@ final class ConfigKeys {
     run("synthetic_items", "items of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.numItems(integer("synthetic_items", v)),
         s -> s.synthetic.build().numItems());
+    run("synthetic_min_length",
+        "shortest synthetic sequence (data = synthetic); at least 10 (the longest period 7 + 3)",
+        (s, v) -> s.synthetic.minLength(integer("synthetic_min_length", v)),
+        s -> s.synthetic.build().minLength());
+    run("synthetic_max_length",
+        "longest synthetic sequence (data = synthetic); at least synthetic_min_length; lengths are"
+            + " uniform in between, so raise both to fill a long max_length",
+        (s, v) -> s.synthetic.maxLength(integer("synthetic_max_length", v)),
+        s -> s.synthetic.build().maxLength());
     run("synthetic_seed", "seed of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.seed(longValue("synthetic_seed", v)),
         s -> s.synthetic.build().seed());

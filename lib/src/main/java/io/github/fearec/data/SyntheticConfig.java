@@ -15,7 +15,8 @@ import io.github.fearec.FearecException;
  *       default model length N = 50, so every input shows several repetitions.
  *   <li>{@code minLength} 10, {@code maxLength} 50: varied lengths like real data; the minimum is
  *       at least {@code maxPeriod + 3} so that both held-out items and at least one training target
- *       repeat an earlier item and are therefore predictable.
+ *       repeat an earlier item and are therefore predictable. For models reading long sequences
+ *       (N = 200 as usual for MovieLens-1M) raise both, so that the inputs fill the window.
  *   <li>{@code noise} 0.1: one position in ten is a random popular item, so the pattern is strong
  *       but not perfect.
  *   <li>{@code popularitySkew} 0.5: the Zipf exponent of item popularity. Real catalogues are
@@ -137,8 +138,18 @@ public record SyntheticConfig(
 
     /** Sequence lengths are drawn uniformly from {@code min..max}. */
     public Builder lengths(int min, int max) {
-      minLength = min;
-      maxLength = max;
+      return minLength(min).maxLength(max);
+    }
+
+    /** The shortest sequence; see {@link #lengths}. */
+    public Builder minLength(int value) {
+      minLength = value;
+      return this;
+    }
+
+    /** The longest sequence; see {@link #lengths}. */
+    public Builder maxLength(int value) {
+      maxLength = value;
       return this;
     }
 

@@ -31,6 +31,11 @@ public final class AttentionMasks {
     // keys[b, s] = ids[b, s] != 0, broadcast over heads and query positions
     NDArray keys = ids.gt(0).expandDims(1).expandDims(1);
     NDArray allowed = keys.logicalAnd(causal).toType(DataType.FLOAT32, false);
-    return allowed.sub(1f).mul(allowed.getManager().create(-MASKED));
+    NDArray blocked = allowed.sub(1f); // −1 where masked, 0 where allowed
+    NDArray mask = blocked.mul(allowed.getManager().create(-MASKED));
+    // (B, 1, N, N) each: free the intermediates now rather than at the end of the step
+    allowed.close();
+    blocked.close();
+    return mask;
   }
 }

@@ -5,14 +5,16 @@ import io.github.fearec.ops.Scalars;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.spectral.RouteChoice;
 
 /**
- * FEARec's attention sub-layer for one layer of the ramp (paper §3.3–3.4, FEARec-spec §3b–c):
+ * FEARec's attention sub-layer for one layer of the ramp (paper §3.3–3.4, docs/model.md §4–5):
  * A = (1 − α)·A_freq + α·A_time, where A_freq is the auto-correlation attention over the layer's
  * band and A_time ordinary causal attention on Q, K, V filtered to that band ("std") or unfiltered.
  *
  * <p>α = 0 drops the time branch and α = 1 the frequency branch (the paper's ablations); the
- * branch with weight 0 is not computed at all.
+ * branch with weight 0 is not computed at all. Both branches' band limits and the frequency
+ * branch take the route {@code choice} gives ({@link RouteChoice}).
  */
 public final class HybridAttention extends AttentionLayer {
 
@@ -24,16 +26,18 @@ public final class HybridAttention extends AttentionLayer {
   /**
    * @param config the architecture
    * @param band the bins this layer keeps
+   * @param choice how the frequency operations are computed
    * @param dropouts the model's mask stream
    */
-  public HybridAttention(ModelConfig config, FrequencyBand band, Dropouts dropouts) {
+  public HybridAttention(
+      ModelConfig config, FrequencyBand band, RouteChoice choice, Dropouts dropouts) {
     super(config, dropouts);
     int n = config.maxLength();
-    frequency = new AutoCorrelationAttention(band, n, config.topK());
+    frequency = new AutoCorrelationAttention(band, n, config.topK(), choice);
     time = new ScaledDotProductAttention(config, dropouts);
     FrequencyBand timeBand =
         config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
-    timeFilter = new BandFilter(timeBand, n);
+    timeFilter = new BandFilter(timeBand, n, choice);
     alpha = config.dualDomain() ? config.spatialRatio() : 0.0;
   }
 

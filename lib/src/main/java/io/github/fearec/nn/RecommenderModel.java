@@ -3,11 +3,13 @@ package io.github.fearec.nn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.github.fearec.spectral.RouteChoice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,10 +43,20 @@ public final class RecommenderModel implements AutoCloseable {
    */
   public static RecommenderModel create(
       ModelType type, ModelConfig config, int numItems, Device device) {
+    return create(type, config, numItems, device, RouteChoice.AUTO);
+  }
+
+  /**
+   * As above, with FEARec's frequency operations computed by the given route (the default, {@link
+   * RouteChoice#AUTO}, picks the faster one for N and the device; the bench and the tests fix it).
+   */
+  public static RecommenderModel create(
+      ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route) {
     NDManager manager = NDManager.newBaseManager(device);
     try {
       return new RecommenderModel(
-          manager, SequenceEncoder.create(type, config, numItems, manager));
+          manager,
+          SequenceEncoder.create(type, config, numItems, manager, DataType.FLOAT32, route));
     } catch (RuntimeException e) {
       manager.close();
       throw e;

@@ -33,9 +33,16 @@ public final class ScaledDotProductAttention {
    */
   public NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
     Shape shape = q.getShape();
-    NDArray scores = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
-    scores = Scalars.scale(scores, scale).add(mask);
+    // The (B, h, T, N) arrays dominate a step's memory at long N. A step's manager keeps every
+    // array until the step ends, so the three that only feed the next operation are closed here;
+    // libtorch keeps its own reference to whatever the backward pass needs.
+    NDArray products = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
+    NDArray scaled = Scalars.scale(products, scale);
+    products.close();
+    NDArray scores = scaled.add(mask);
+    scaled.close();
     NDArray probs = scores.softmax(-1);
+    scores.close();
     probs = dropouts.apply(probs, dropout, training);
     return probs.matMul(heads(v)).transpose(0, 2, 1, 3).reshape(shape);
   }

@@ -11,6 +11,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
 import io.github.fearec.spectral.FrequencyRamp;
+import io.github.fearec.spectral.RouteChoice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,11 @@ public final class SequenceEncoder extends AbstractBlock {
   private final SequenceEmbedding embedding;
   private final List<EncoderLayer> layers = new ArrayList<>();
 
-  public SequenceEncoder(ModelType type, ModelConfig config, int numItems) {
+  /**
+   * @param route how FEARec's frequency operations are computed (both routes give the same
+   *     numbers; {@link RouteChoice#AUTO} picks the faster one)
+   */
+  public SequenceEncoder(ModelType type, ModelConfig config, int numItems, RouteChoice route) {
     if (numItems < 1) {
       throw new IllegalArgumentException("a model needs at least one item, got " + numItems);
     }
@@ -40,7 +45,7 @@ public final class SequenceEncoder extends AbstractBlock {
     embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config, dropouts));
     FrequencyRamp ramp = config.ramp();
     for (int l = 0; l < config.numLayers(); l++) {
-      AttentionLayer attention = type.attention(config, ramp, l, dropouts);
+      AttentionLayer attention = type.attention(config, ramp, l, route, dropouts);
       layers.add(addChildBlock("layer" + l, new EncoderLayer(attention, config, dropouts)));
     }
   }
@@ -51,13 +56,21 @@ public final class SequenceEncoder extends AbstractBlock {
    */
   public static SequenceEncoder create(
       ModelType type, ModelConfig config, int numItems, NDManager manager) {
-    return create(type, config, numItems, manager, DataType.FLOAT32);
+    return create(type, config, numItems, manager, DataType.FLOAT32, RouteChoice.AUTO);
   }
 
-  /** As above with parameters of another precision (float64 for gradient checks). */
+  /**
+   * As above with parameters of another precision (float64 for gradient checks) and a given
+   * route.
+   */
   public static SequenceEncoder create(
-      ModelType type, ModelConfig config, int numItems, NDManager manager, DataType dataType) {
-    SequenceEncoder encoder = new SequenceEncoder(type, config, numItems);
+      ModelType type,
+      ModelConfig config,
+      int numItems,
+      NDManager manager,
+      DataType dataType,
+      RouteChoice route) {
+    SequenceEncoder encoder = new SequenceEncoder(type, config, numItems, route);
     encoder.setInitializer(new NormalInitializer((float) config.initStd()), Parameter.Type.WEIGHT);
     encoder.initialize(manager, dataType, new Shape(1, config.maxLength()));
     return encoder;

@@ -30,6 +30,9 @@ class SyntheticConfigTest {
             .build();
     assertEquals(config, config.toBuilder().build());
     assertEquals(7, config.toBuilder().seed(7).build().seed());
+    SyntheticConfig longer = config.toBuilder().maxLength(400).minLength(300).build();
+    assertEquals(300, longer.minLength());
+    assertEquals(400, longer.maxLength());
   }
 
   private static void assertRejected(String message, Executable build) {

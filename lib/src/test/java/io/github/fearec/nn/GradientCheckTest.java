@@ -11,29 +11,39 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.Losses;
 import java.nio.DoubleBuffer;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Autograd against central finite differences on a tiny model in float64, through every part of
- * the forward pass as the model computes it (the matrix route of docs/model.md §11): embedding,
- * LayerNorm, the band filter as an N×N projection, lag scores as circular-diagonal sums of
- * q̃·k̃ᵀ, the top-k lags and their softmax weights, time-delay aggregation as an N×N mixing matrix,
- * masked softmax attention on the band-limited signals, the α-mix, GELU and the cross-entropy loss.
- * Dropout is off; training mode (batch-shared lags) is on. The loss reads the full last-layer
- * output; SequenceEncoderTest checks that the one-position path the trainer uses gives the same
- * values and gradients.
+ * the forward pass: embedding, LayerNorm, FEARec's frequency layers by either route (the paper
+ * route's rfft → band mask → conjugate product → irfft and circular gather; the short-sequence
+ * route's projection, diagonal-sum and mixing-matrix products), top-k lag weights, masked softmax
+ * attention, GELU and the cross-entropy loss. Dropout is off; training mode (batch-shared lags)
+ * is on. The loss reads the full last-layer output; SequenceEncoderTest checks that the
+ * one-position path the trainer uses gives the same values and gradients.
  */
 class GradientCheckTest {
 
   private static final double EPS = 1e-6;
 
+  /** SASRec, and FEARec by each of its two routes (the paper's FFTs, the short-sequence matrices). */
+  static Stream<Arguments> models() {
+    return Stream.of(
+        Arguments.of(ModelType.SASREC, RouteChoice.AUTO),
+        Arguments.of(ModelType.FEAREC, RouteChoice.PAPER),
+        Arguments.of(ModelType.FEAREC, RouteChoice.SHORT_SEQUENCE));
+  }
+
   @ParameterizedTest
-  @EnumSource(ModelType.class)
-  void autogradMatchesFiniteDifferences(ModelType type) {
+  @MethodSource("models")
+  void autogradMatchesFiniteDifferences(ModelType type, RouteChoice route) {
     ModelConfig config =
         ModelConfig.builder()
             .maxLength(10)
@@ -47,7 +57,7 @@ class GradientCheckTest {
     Engine.getInstance().setRandomSeed(11);
     try (NDManager manager = NDManager.newBaseManager()) {
       SequenceEncoder encoder =
-          SequenceEncoder.create(type, config, 12, manager, DataType.FLOAT64);
+          SequenceEncoder.create(type, config, 12, manager, DataType.FLOAT64, route);
       // larger weights than N(0, 0.02) so that every path carries a visible gradient
       for (Pair<String, Parameter> p : encoder.getParameters()) {
         NDArray a = p.getValue().getArray();
@@ -88,7 +98,7 @@ class GradientCheckTest {
           double error = Math.abs(numeric - grad[i]) / Math.max(1e-4, Math.abs(numeric) + Math.abs(grad[i]));
           assertTrue(
               error < 1e-4,
-              type + " " + p.getKey() + "[" + i + "]: autograd " + grad[i] + " vs numeric " + numeric);
+              type + " " + route + " " + p.getKey() + "[" + i + "]: autograd " + grad[i] + " vs numeric " + numeric);
           checked++;
         }
       }

@@ -1,17 +1,28 @@
 package io.github.fearec.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.github.fearec.spectral.RouteChoice;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * With α = 1 and the time branch unfiltered, FEARec's hybrid attention is exactly SASRec's causal
- * attention (docs/model.md §5, §10), and both encoders create their parameters in the same order, so the same
- * seed must give the same scores. This ties the two implementations together.
+ * Ties implementations together that must compute the same function: FEARec reduced to SASRec
+ * (docs/model.md §5, §10), and FEARec by its two routes.
  */
 class ModelEquivalenceTest {
 
+  /**
+   * With α = 1 and the time branch unfiltered, FEARec's hybrid attention is exactly SASRec's causal
+   * attention (docs/model.md §5), and both encoders create their parameters in the same order, so the same
+   * seed must give the same scores.
+   */
   @Test
   void fearecWithOnlyUnfilteredTimeAttentionIsSasrec() {
     ModelConfig base =
@@ -27,6 +38,61 @@ class ModelEquivalenceTest {
     Engine.getInstance().setRandomSeed(9);
     try (RecommenderModel m = RecommenderModel.create(ModelType.FEAREC, timeOnly, 9, null)) {
       assertArrayEquals(sasrec, SequenceEncoderTest.scores(m, rows, lengths, false), 1e-6f);
+    }
+  }
+
+  /**
+   * The paper route and the fast route for short sequences give the same FEARec: the same scores
+   * and parameter gradients from the same seed, in inference and in training (dropout off, so that
+   * both see the same function), at the paper's N = 50 and with rows that fill it.
+   */
+  @Test
+  void fearecGivesTheSameScoresAndGradientsByEitherRoute() {
+    ModelConfig config =
+        ModelConfig.builder().hiddenSize(16).innerSize(32).hiddenDropout(0).attentionDropout(0).build();
+    int n = config.maxLength();
+    int[][] rows = new int[3][n];
+    long[] lengths = {n, 17, 1};
+    for (int b = 0; b < rows.length; b++) {
+      for (int t = 0; t < lengths[b]; t++) {
+        rows[b][t] = 1 + (t * (b + 2) + b) % 40;
+      }
+    }
+    for (boolean training : new boolean[] {false, true}) {
+      float[][] paper = scoresAndGradients(config, RouteChoice.PAPER, rows, lengths, training);
+      float[][] matrix =
+          scoresAndGradients(config, RouteChoice.SHORT_SEQUENCE, rows, lengths, training);
+      assertEquals(paper.length, matrix.length);
+      for (int i = 0; i < paper.length; i++) {
+        String what = (training ? "training" : "inference") + (i == 0 ? " scores" : " gradient " + i);
+        assertArrayEquals(matrix[i], paper[i], 2e-5f, what);
+      }
+    }
+  }
+
+  /** [scores, then the gradient of Σ scores·w for every parameter]. */
+  private static float[][] scoresAndGradients(
+      ModelConfig config, RouteChoice route, int[][] rows, long[] lengths, boolean training) {
+    Engine.getInstance().setRandomSeed(12);
+    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, config, 40, null, route);
+        NDManager step = model.newStep()) {
+      ParameterStore store = new ParameterStore(step, false);
+      float[] scores;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray users =
+            model.userVectors(store, step.create(rows), step.create(lengths), training);
+        NDArray s = model.scores(store, users, training);
+        NDArray weights = step.arange((int) s.size()).reshape(s.getShape()).sin();
+        collector.backward(s.mul(weights).sum());
+        scores = s.toFloatArray();
+      }
+      List<NDArray> params = model.parameterArrays();
+      float[][] out = new float[params.size() + 1][];
+      out[0] = scores;
+      for (int i = 0; i < params.size(); i++) {
+        out[i + 1] = params.get(i).getGradient().toFloatArray();
+      }
+      return out;
     }
   }
 }

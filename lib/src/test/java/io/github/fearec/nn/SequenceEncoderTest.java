@@ -11,9 +11,12 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.testing.Arrays3;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SequenceEncoderTest {
 
@@ -49,10 +52,26 @@ class SequenceEncoderTest {
     }
   }
 
-  @Test
-  void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch() {
+  /** SASRec, and FEARec by each of its two routes. */
+  private record Variant(ModelType type, RouteChoice route) {
+    @Override
+    public String toString() {
+      return type + (type == ModelType.FEAREC ? " (" + route.id() + " route)" : "");
+    }
+  }
+
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant(ModelType.SASREC, RouteChoice.AUTO),
+          new Variant(ModelType.FEAREC, RouteChoice.PAPER),
+          new Variant(ModelType.FEAREC, RouteChoice.SHORT_SEQUENCE));
+
+  @ParameterizedTest
+  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
+  void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch(RouteChoice route) {
     Engine.getInstance().setRandomSeed(2);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, TINY, 30, null)) {
+    try (RecommenderModel model =
+        RecommenderModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
       int[][] rows = {
         {1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}
       };
@@ -69,12 +88,12 @@ class SequenceEncoderTest {
 
   @Test
   void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
-    for (ModelType type : ModelType.values()) {
+    for (Variant variant : VARIANTS) {
       ModelConfig noDropout = TINY.toBuilder().hiddenDropout(0).attentionDropout(0).build();
-      float[][] plain = gradientsOfFreshModel(type, noDropout, false);
-      float[][] collected = gradientsOfFreshModel(type, noDropout, true);
+      float[][] plain = gradientsOfFreshModel(variant, noDropout, false);
+      float[][] collected = gradientsOfFreshModel(variant, noDropout, true);
       for (int p = 0; p < plain.length; p++) {
-        assertArrayEquals(plain[p], collected[p], 1e-6f, type + " parameter " + p);
+        assertArrayEquals(plain[p], collected[p], 1e-6f, variant + " parameter " + p);
       }
     }
   }
@@ -103,15 +122,16 @@ class SequenceEncoderTest {
         TINY.toBuilder().numLayers(3).hiddenDropout(0).attentionDropout(0).spatialRatio(0.3).build();
     int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}};
     long[] lengths = {5, 8, 1};
-    for (ModelType type : ModelType.values()) {
+    for (Variant variant : VARIANTS) {
       for (boolean training : new boolean[] {false, true}) {
         Engine.getInstance().setRandomSeed(4);
-        try (RecommenderModel model = RecommenderModel.create(type, config, 15, null);
+        try (RecommenderModel model =
+                RecommenderModel.create(variant.type(), config, 15, null, variant.route());
             NDManager step = model.newStep()) {
           ParameterStore store = new ParameterStore(step, false);
           NDArray ids = step.create(rows);
           NDArray lens = step.create(lengths);
-          String what = type + (training ? " training" : " inference");
+          String what = variant + (training ? " training" : " inference");
           float[][] direct = new float[2][];
           float[][] full = new float[2][];
           float[][] directGrads = new float[0][];
@@ -161,10 +181,11 @@ class SequenceEncoderTest {
 
   /** d(Σ scores·w)/dθ for a fixed batch, optionally with a forced GC before backward. */
   private static float[][] gradientsOfFreshModel(
-      ModelType type, ModelConfig config, boolean collectGarbage) {
+      Variant variant, ModelConfig config, boolean collectGarbage) {
     Engine.getInstance().setRandomSeed(3);
     int[][] rows = {{1, 2, 3, 4, 0, 0, 0, 0}, {5, 6, 7, 8, 9, 10, 11, 12}};
-    try (RecommenderModel model = RecommenderModel.create(type, config, 15, null)) {
+    try (RecommenderModel model =
+        RecommenderModel.create(variant.type(), config, 15, null, variant.route())) {
       try (NDManager step = model.newStep()) {
         ParameterStore store = new ParameterStore(step, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
