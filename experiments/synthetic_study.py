@@ -17,7 +17,9 @@ Every cell uses N = 20 and 10 epochs, as the README's main job. Seeds change the
 training together (synthetic_seed = seed = s), so no result rests on one dataset.
 
 Runs are resumable: a run whose results.json exists is not trained again, so an interrupted study
-continues where it stopped. Usage (from anywhere):
+continues where it stopped. A run recorded in the committed synthetic-runs.csv of --out counts as
+finished too (its row is kept as it is), so a study continued on another machine, without the run
+directories, trains only the cells that are missing. Usage (from anywhere):
 
     experiments/synthetic_study.py [--runs DIR] [--out DIR] [--seeds 1,2,3] [--users 200,1000,4000]
                                    [--fearec COMMAND] [--shard I/N] [--only-summary]
@@ -110,6 +112,20 @@ def record(run_dir, periods, users, model, seed):
     }
 
 
+def recorded_rows(path):
+    """The rows of an earlier synthetic-runs.csv, by (periods, users, model, seed); {} if none."""
+    if not path.exists():
+        return {}
+    rows = {}
+    with open(path) as f:
+        for r in csv.DictReader(f):
+            typed = {k: (v if k in ("periods", "model")
+                         else int(v) if k in ("users", "seed", "best_epoch") else float(v))
+                     for k, v in r.items()}
+            rows[(r["periods"], r["users"], r["model"], r["seed"])] = typed
+    return rows
+
+
 def summarise(rows):
     groups = {}
     for r in rows:
@@ -161,9 +177,14 @@ def main():
     os.environ.setdefault(
         "FEAREC_JAVA_OPTS", "-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
     shard, shards = (int(x) for x in a.shard.split("/"))
+    recorded = recorded_rows(a.out / "synthetic-runs.csv")
     rows = []
     for i, (periods, n, model, seed) in enumerate(cells(users, seeds)):
         run_dir = a.runs / f"{periods}-u{n}-{model}-s{seed}"
+        key = (periods, str(n), model, str(seed))
+        if not (run_dir / "results.json").exists() and key in recorded:
+            rows.append(recorded[key])
+            continue
         if not a.only_summary and i % shards == shard:
             train(a.fearec, run_dir, periods, n, model, seed)
         if (run_dir / "results.json").exists():

@@ -90,6 +90,15 @@ class BadInputCorpusTest {
             "no such file or directory", ACCEPTED_PATHS, true),
         data("a directory instead of a file", BadInputCorpusTest::directory, 0,
             "is a directory without Yelp.inter inside", ACCEPTED_PATHS, false),
+        data("old Mac line ends (\\r alone)", txt("1 1 2 3\r2 3 4 5\r3 4 5 6\r"), 1,
+            "the line holds a carriage return (\\r) that does not end it",
+            "lines ending in \\n or \\r\\n", true),
+        data("mixed line ends", txt("1 1 2 3\n2 3 4 5\r3 4 5 6\n"), 2,
+            "the line holds a carriage return (\\r) that does not end it",
+            "lines ending in \\n or \\r\\n", false),
+        data("Unicode line separator", txt("1 1 2 3\u20282 3 4 5\n"), 1,
+            "the Unicode line separator U+2028 (character 8)", "lines separated by \\n only",
+            false),
         data("empty file", txt(""), 0,
             "the file is empty or holds only blank lines", perLine, false),
         data("only blank lines", txt("\n  \t\r\n\n"), 0,
@@ -188,9 +197,10 @@ class BadInputCorpusTest {
         config("α > 1", m -> m.spatialRatio(1.1),
             "spatial_ratio = 1.1: expected a number in [0, 1]", "--set", "spatial_ratio=1.1"),
         // k = floor(4 · ln 5) = floor(6.44) = 6 lags, but a sequence of 5 has only 5
-        config("k > N", m -> m.maxLength(5).topkFactor(4),
-            "topk_factor = 4.0: expected a value giving 1 <= k = floor(c·ln N) <= N"
-                + " (here k = 6 for N = 5)",
+        training("k > N",
+            () -> ModelConfig.builder().maxLength(5).topkFactor(4).build().requireFrequencyLayers(),
+            "topk_factor = 4.0: expected a value giving 1 <= k = floor(c·ln N) <= N for FEARec"
+                + " (here k = 6 for N = 5; raise max_length or topk_factor)",
             "--max-length", "5", "--set", "topk_factor=4"),
         config("hidden dropout = 1", m -> m.hiddenDropout(1),
             "hidden_dropout = 1.0: expected a number in [0, 1)", "--set", "hidden_dropout=1"),
@@ -288,10 +298,14 @@ class BadInputCorpusTest {
         run + ": the checkpoint was trained on " + trainedItems() + " items but the data has "
             + other + "; expected the dataset it was trained on, with the same k-core filtering",
         e.getMessage());
-    assertCliRefuses(
-        e.getMessage(),
-        "evaluate", "--checkpoint", run.toString(),
-        "--set", "synthetic_users=150", "--set", "synthetic_items=30");
+    // the command line knows the run's data and refuses other data before the item count differs
+    CliRun r =
+        run("evaluate", "--checkpoint", run.toString(), "--set", "synthetic_items=30");
+    assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
+    assertTrue(
+        r.err().contains(run.resolve("data.sha256") + ": the run was trained on other data"),
+        r.err());
+    assertNoStackTrace(r);
   }
 
   @Test
@@ -374,9 +388,12 @@ class BadInputCorpusTest {
               + ", 32))" + expected,
           e.getMessage());
     }
+    // a settings file edited by hand reaches the check of the saved arrays
     Path config = copy.resolve("config.properties");
+    replaceIn(config, "hidden_size = 16", "hidden_size = 32");
+    replaceIn(config, "inner_size = 32", "inner_size = 64");
     String settings = Files.readString(config);
-    CliRun r = run("train", "--resume", copy.toString(), "--set", "hidden_size=32");
+    CliRun r = run("train", "--resume", copy.toString());
     assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
     assertTrue(r.err().strip().endsWith(expected), r.err());
     assertNoStackTrace(r);

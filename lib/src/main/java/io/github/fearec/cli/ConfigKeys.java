@@ -21,45 +21,79 @@ final class ConfigKeys {
 
   /** One documented key. */
   record Key(String name, String description, BiConsumer<Settings, String> apply,
-      Function<Settings, Object> current) {}
+      Function<Settings, Object> current, Scope scope) {}
+
+  /**
+   * When a key means something. A key given where it does not (an α for a model without a time
+   * branch, a k-core for generated data) is refused rather than ignored, and a run's settings file
+   * lists only the keys that apply to it, so it can be passed back with {@code --config}.
+   */
+  enum Scope {
+    ALWAYS(s -> null),
+    SYNTHETIC(s -> isSynthetic(s) ? null : "data = " + s.data + " is read from a file, not generated"),
+    FILE_DATA(s -> isSynthetic(s) ? "the synthetic data is generated without k-core filtering" : null),
+    NEURAL(s -> s.model.equals(Models.POPULARITY)
+        ? "the popularity baseline has no architecture and is not trained" : null),
+    FEAREC(s -> NEURAL.whyNot(s) != null ? NEURAL.whyNot(s)
+        : s.model.equals(Models.FEAREC) ? null : "only FEARec has frequency layers, not " + s.model),
+    FEAREC_TIME(s -> FEAREC.whyNot(s) != null ? FEAREC.whyNot(s)
+        : s.architecture.build().dualDomain() ? null
+        : "dual_domain = false switches FEARec's time-domain branch off");
+
+    private final Function<Settings, String> whyNot;
+
+    Scope(Function<Settings, String> whyNot) {
+      this.whyNot = whyNot;
+    }
+
+    /** Why the key does not apply to {@code settings}, or null when it does. */
+    String whyNot(Settings settings) {
+      return whyNot.apply(settings);
+    }
+
+    private static boolean isSynthetic(Settings s) {
+      return s.data.equals(DataSource.SYNTHETIC);
+    }
+  }
 
   private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
   static {
     run("model", "which model: fearec, sasrec, duorec (SASRec + the us_x contrastive term) or"
             + " pop (the popularity baseline)",
-        (s, v) -> s.model = Models.check(v), s -> s.model);
+        (s, v) -> s.model = Models.check(v), s -> s.model, Scope.ALWAYS);
     run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
-        (s, v) -> s.data = v, s -> s.data);
+        (s, v) -> s.data = v, s -> DataSource.stored(s.data), Scope.ALWAYS);
     run("synthetic_users", "users of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.numUsers(integer("synthetic_users", v)),
-        s -> s.synthetic.build().numUsers());
+        s -> s.synthetic.build().numUsers(), Scope.SYNTHETIC);
     run("synthetic_items", "items of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.numItems(integer("synthetic_items", v)),
-        s -> s.synthetic.build().numItems());
+        s -> s.synthetic.build().numItems(), Scope.SYNTHETIC);
     run("synthetic_min_length",
         "shortest synthetic sequence (data = synthetic); at least 10 (the longest period 7 + 3)",
         (s, v) -> s.synthetic.minLength(integer("synthetic_min_length", v)),
-        s -> s.synthetic.build().minLength());
+        s -> s.synthetic.build().minLength(), Scope.SYNTHETIC);
     run("synthetic_max_length",
         "longest synthetic sequence (data = synthetic); at least synthetic_min_length; lengths are"
             + " uniform in between, so raise both to fill a long max_length",
         (s, v) -> s.synthetic.maxLength(integer("synthetic_max_length", v)),
-        s -> s.synthetic.build().maxLength());
+        s -> s.synthetic.build().maxLength(), Scope.SYNTHETIC);
     run("synthetic_seed", "seed of the synthetic dataset (data = synthetic)",
         (s, v) -> s.synthetic.seed(longValue("synthetic_seed", v)),
-        s -> s.synthetic.build().seed());
+        s -> s.synthetic.build().seed(), Scope.SYNTHETIC);
     run("synthetic_periods", "periods of the synthetic users' motifs: MIN-MAX, each user drawing"
             + " its own, or P, one period shared by all (data = synthetic)",
         (s, v) -> {
           int[] range = periodRange(v);
           s.synthetic.periods(range[0], range[1]);
         },
-        s -> periodText(s.synthetic.build()));
+        s -> periodText(s.synthetic.build()), Scope.SYNTHETIC);
     run("k_core", "drop users and items with fewer interactions, repeatedly; 0 = off",
-        (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)), s -> s.kCore);
+        (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)), s -> s.kCore,
+        Scope.FILE_DATA);
     run("device", "cpu, gpu or gpu:N (gpu needs the -Pgpu build)",
-        (s, v) -> s.device = v, s -> s.device);
+        (s, v) -> s.device = v, s -> s.device, Scope.ALWAYS);
 
     arch("max_length", "N: the most recent items a model reads",
         (b, v) -> b.maxLength(integer("max_length", v)), ModelConfig::maxLength);
@@ -76,15 +110,17 @@ final class ConfigKeys {
     arch("attention_dropout", "dropout on attention probabilities, in [0, 1)",
         (b, v) -> b.attentionDropout(real("attention_dropout", v)), ModelConfig::attentionDropout);
     arch("global_ratio", "γ of the frequency ramp, in (0, 1] (FEARec)",
-        (b, v) -> b.globalRatio(real("global_ratio", v)), ModelConfig::globalRatio);
+        (b, v) -> b.globalRatio(real("global_ratio", v)), ModelConfig::globalRatio, Scope.FEAREC);
     arch("dual_domain", "true: add time-domain attention to the frequency branch (FEARec)",
-        (b, v) -> b.dualDomain(bool("dual_domain", v)), ModelConfig::dualDomain);
+        (b, v) -> b.dualDomain(bool("dual_domain", v)), ModelConfig::dualDomain, Scope.FEAREC);
     arch("std", "true: the time-domain branch sees only the layer's band (FEARec)",
-        (b, v) -> b.bandLimitedTime(bool("std", v)), ModelConfig::bandLimitedTime);
+        (b, v) -> b.bandLimitedTime(bool("std", v)), ModelConfig::bandLimitedTime,
+        Scope.FEAREC_TIME);
     arch("spatial_ratio", "α: weight of the time-domain branch, in [0, 1] (FEARec)",
-        (b, v) -> b.spatialRatio(real("spatial_ratio", v)), ModelConfig::spatialRatio);
+        (b, v) -> b.spatialRatio(real("spatial_ratio", v)), ModelConfig::spatialRatio,
+        Scope.FEAREC_TIME);
     arch("topk_factor", "c in k = floor(c·ln N) lags aggregated (FEARec)",
-        (b, v) -> b.topkFactor(real("topk_factor", v)), ModelConfig::topkFactor);
+        (b, v) -> b.topkFactor(real("topk_factor", v)), ModelConfig::topkFactor, Scope.FEAREC);
     arch("layer_norm_eps", "LayerNorm epsilon",
         (b, v) -> b.layerNormEps(real("layer_norm_eps", v)), ModelConfig::layerNormEps);
     arch("init_std", "standard deviation of the normal weight initialisation",
@@ -115,9 +151,11 @@ final class ConfigKeys {
     train("frequency_weight", "weight of the frequency-domain L1 term; 0 = off",
         (b, v) -> b.frequencyWeight(real("frequency_weight", v)), TrainConfig::frequencyWeight);
     train("eval_batch_size", "users per evaluation batch",
-        (b, v) -> b.evalBatchSize(integer("eval_batch_size", v)), TrainConfig::evalBatchSize);
+        (b, v) -> b.evalBatchSize(integer("eval_batch_size", v)), TrainConfig::evalBatchSize,
+        Scope.ALWAYS);
     train("exclude_history", "true: remove each user's past items from the ranking",
-        (b, v) -> b.excludeHistory(bool("exclude_history", v)), TrainConfig::excludeHistory);
+        (b, v) -> b.excludeHistory(bool("exclude_history", v)), TrainConfig::excludeHistory,
+        Scope.ALWAYS);
   }
 
   private ConfigKeys() {}
@@ -140,21 +178,59 @@ final class ConfigKeys {
     }
   }
 
+  /**
+   * The settings file of a run: every key that applies to it with its effective value, escaped so
+   * that {@code --config} reads back exactly these values.
+   */
+  static String effectiveSettings(Settings settings) {
+    StringBuilder out = new StringBuilder("# effective settings of this run (fearec keys)\n");
+    applying(settings).forEach(
+        (name, value) -> out.append(name).append(" = ").append(escape(value)).append('\n'));
+    return out.toString();
+  }
+
+  /** The keys that apply to {@code settings} ({@link Scope}) with their effective values. */
+  static Map<String, String> applying(Settings settings) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Key key : KEYS.values()) {
+      if (key.scope().whyNot(settings) == null) {
+        values.put(key.name(), String.valueOf(key.current().apply(settings)));
+      }
+    }
+    return values;
+  }
+
+  /** A value as a settings file holds it: {@code #}, backslash and line ends escaped. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("#", "\\#").replace("\n", "\\n")
+        .replace("\r", "\\r");
+  }
+
   private static void run(String name, String doc, BiConsumer<Settings, String> apply,
-      Function<Settings, Object> current) {
-    KEYS.put(name, new Key(name, doc, apply, current));
+      Function<Settings, Object> current, Scope scope) {
+    KEYS.put(name, new Key(name, doc, apply, current, scope));
   }
 
   private static void arch(String name, String doc, BiConsumer<ModelConfig.Builder, String> apply,
       Function<ModelConfig, Object> current) {
+    arch(name, doc, apply, current, Scope.NEURAL);
+  }
+
+  private static void arch(String name, String doc, BiConsumer<ModelConfig.Builder, String> apply,
+      Function<ModelConfig, Object> current, Scope scope) {
     KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.architecture, v),
-        s -> current.apply(s.architecture.build())));
+        s -> current.apply(s.architecture.build()), scope));
   }
 
   private static void train(String name, String doc, BiConsumer<TrainConfig.Builder, String> apply,
       Function<TrainConfig, Object> current) {
+    train(name, doc, apply, current, Scope.NEURAL);
+  }
+
+  private static void train(String name, String doc, BiConsumer<TrainConfig.Builder, String> apply,
+      Function<TrainConfig, Object> current, Scope scope) {
     KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.training, v),
-        s -> current.apply(s.training.build())));
+        s -> current.apply(s.training.build()), scope));
   }
 
   static int integer(String key, String v) {

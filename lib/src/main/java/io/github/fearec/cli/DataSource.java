@@ -26,6 +26,14 @@ final class DataSource {
     return loaded.dataset();
   }
 
+  /**
+   * The data setting as a run records it: a path made absolute, so that a resume or an evaluation
+   * started from another directory reads the same file.
+   */
+  static String stored(String data) {
+    return data.equals(SYNTHETIC) ? data : Path.of(data).toAbsolutePath().normalize().toString();
+  }
+
   private static String describe(SequenceDataset d) {
     return d.numUsers() + " users, " + d.numItems() + " items, " + d.numInteractions()
         + " interactions";

@@ -14,7 +14,7 @@ final class Devices {
     if (n.equals("cpu")) {
       return Device.cpu();
     }
-    if (n.equals("gpu") || n.matches("gpu:\\d+")) {
+    if (n.equals("gpu") || n.matches("gpu:\\d{1,9}")) {
       int index = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4));
       int available = Engine.getInstance().getGpuCount();
       if (index >= available) {
@@ -24,6 +24,7 @@ final class Devices {
       }
       return Device.gpu(index);
     }
-    throw new ConfigException("device = " + name + ": expected cpu, gpu or gpu:N");
+    throw new ConfigException(
+        "device = " + name + ": expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
   }
 }

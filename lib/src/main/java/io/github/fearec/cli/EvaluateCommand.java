@@ -10,7 +10,9 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.RecommenderModel;
 import io.github.fearec.train.ModelCheckpoint;
 import io.github.fearec.train.TrainConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,12 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Full-ranking HR@K and NDCG@K of a checkpoint written by 'fearec train'.")
+    description = {
+      "Full-ranking HR@K and NDCG@K of a checkpoint written by 'fearec train'.",
+      "",
+      "Reads the run's data settings from its config.properties and refuses data other than the",
+      "run's (its data.sha256). Data and ranking settings may be given to read a moved copy."
+    })
 final class EvaluateCommand implements Runnable {
 
   @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
@@ -29,11 +36,31 @@ final class EvaluateCommand implements Runnable {
 
   @Mixin CommonOptions common;
 
+  /**
+   * What evaluation may set differently from the run: where the data is read from (its
+   * fingerprint must still match) and how the ranking is computed.
+   */
+  private static final Set<String> CHANGEABLE =
+      Set.of("data", "k_core", "device", "eval_batch_size", "exclude_history", "synthetic_users",
+          "synthetic_items", "synthetic_min_length", "synthetic_max_length", "synthetic_seed",
+          "synthetic_periods");
+
   @Override
   public void run() {
-    Settings s = common.loader().load();
+    SettingsLoader loader = new SettingsLoader();
+    Path runSettings = checkpoint.resolve(RunDirectory.CONFIG);
+    if (Files.isRegularFile(runSettings)) {
+      loader.base(runSettings, CHANGEABLE, "the model is evaluated on the data it was trained on");
+    }
+    loader.refuse(
+        key -> !CHANGEABLE.contains(key),
+        "evaluate reads the model and its architecture from " + checkpoint + "/model.json;"
+            + " expected only data and ranking settings ("
+            + String.join(", ", new java.util.TreeSet<>(CHANGEABLE)) + ")");
+    Settings s = common.loader(loader).load();
     TrainConfig training = s.training.build();
     SequenceDataset data = DataSource.load(s, System.out);
+    RunDirectory.requireFingerprint(checkpoint, data);
     try (RecommenderModel model =
         ModelCheckpoint.load(checkpoint, data.numItems(), Devices.resolve(s.device))) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);

@@ -2,6 +2,7 @@ package io.github.fearec.cli;
 
 import io.github.fearec.FearecException;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {TrainCommand.class, EvaluateCommand.class, KeysCommand.class, PlotCommand.class},
     footer = {"", "Example:  fearec train --model sasrec --epochs 20", "Run 'fearec keys' for every setting."})
-public final class FearecCli implements Runnable {
+public final class FearecCli implements Callable<Integer> {
 
   /** Exit code of user errors. */
   public static final int USER_ERROR = 2;
@@ -46,8 +47,11 @@ public final class FearecCli implements Runnable {
     return cli.execute(args);
   }
 
+  /** {@code fearec} without a command: the usage on stderr and a user error, not success. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("error: expected a command (train, evaluate, keys, plot)");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return USER_ERROR;
   }
 }

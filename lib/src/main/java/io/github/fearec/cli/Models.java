@@ -10,6 +10,7 @@ import java.util.List;
 final class Models {
 
   static final String POPULARITY = "pop";
+  static final String FEAREC = "fearec";
 
   /**
    * DuoRec (Qiu et al., WSDM 2022) is SASRec's encoder trained with the us_x contrastive term, the
@@ -17,7 +18,7 @@ final class Models {
    */
   static final String DUOREC = "duorec";
 
-  static final List<String> NAMES = List.of("fearec", "sasrec", DUOREC, POPULARITY);
+  static final List<String> NAMES = List.of(FEAREC, "sasrec", DUOREC, POPULARITY);
 
   private Models() {}
 

@@ -1,12 +1,10 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
-import io.github.fearec.FearecException;
 import io.github.fearec.viz.Charts;
 import io.github.fearec.viz.EpochCurves;
 import io.github.fearec.viz.LineChart;
 import io.github.fearec.viz.Series;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +52,10 @@ final class PlotCommand implements Runnable {
         throw new ConfigException(e.getMessage());
       }
     }
-    try {
-      Charts.save(
-          LineChart.create(title != null ? title : column + " per epoch", "epoch", column, false,
-              series),
-          output);
-    } catch (UncheckedIOException e) {
-      throw new FearecException(
-          output + ": cannot write the chart (" + e.getCause().getClass().getSimpleName() + ": "
-              + e.getCause().getMessage() + ")");
-    }
+    Charts.save(
+        LineChart.create(title != null ? title : column + " per epoch", "epoch", column, false,
+            series),
+        output);
     System.out.println("wrote " + output);
   }
 

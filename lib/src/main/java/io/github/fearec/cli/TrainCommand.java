@@ -2,7 +2,10 @@ package io.github.fearec.cli;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.github.fearec.ConfigException;
+import io.github.fearec.FearecException;
 import io.github.fearec.data.BatchFactory;
+import io.github.fearec.data.DatasetLoader;
 import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.SequenceDataset;
@@ -13,18 +16,16 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.eval.PopularityRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.RecommenderModel;
-import io.github.fearec.train.CheckpointException;
 import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
 import io.github.fearec.train.ModelCheckpoint;
 import io.github.fearec.train.ModelTrainer;
 import io.github.fearec.train.TrainConfig;
+import io.github.fearec.train.TrainingDivergedException;
 import io.github.fearec.train.TrainingListener;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,50 +74,89 @@ final class TrainCommand implements Runnable {
   Path resume;
 
   @Option(names = "--output", paramLabel = "DIR",
-      description = "output directory (default runs/<model>-<data>)")
+      description = "output directory (default runs/<model>-<data>); refused if it holds"
+          + " another run, unless --overwrite")
   Path output;
+
+  @Option(names = "--overwrite",
+      description = "replace the run already in the output directory (its config, log, results,"
+          + " model and checkpoint; other files there stay)")
+  boolean overwrite;
 
   @Mixin CommonOptions common;
 
+  /**
+   * What a resumed run may change: how long it runs and where. Anything else (the seed, the data,
+   * an architecture key) would make the continued run neither the interrupted one nor a new one.
+   */
+  static final java.util.Set<String> RESUMABLE =
+      java.util.Set.of("epochs", "patience", "device", "eval_batch_size");
+
   @Override
   public void run() {
-    SettingsLoader loader = new SettingsLoader();
-    if (resume != null) {
-      Path config = resume.resolve(RunDirectory.CONFIG);
-      if (!Files.isRegularFile(config)) {
-        throw new CheckpointException(
-            config + ": missing; expected --resume to name the output directory of an"
-                + " interrupted 'fearec train' run");
-      }
-      loader.file(config);
+    if (resume != null && (output != null || overwrite)) {
+      throw new ConfigException(
+          (output != null ? "--output" : "--overwrite") + ": not used with --resume; a resumed"
+              + " run continues in its own directory " + resume);
     }
+    SettingsLoader loader = new SettingsLoader();
+    RunDirectory opened = null;
+    if (resume != null) {
+      opened = RunDirectory.forResume(resume); // checks config, checkpoint and lock first
+      loader.base(resume.resolve(RunDirectory.CONFIG), RESUMABLE,
+          "a resumed run keeps the settings it started with");
+    }
+    try (RunDirectory run = opened) {
+      train(loader, run);
+    }
+  }
+
+  /** Everything after the run directory of a resumed run is open (null for a new run). */
+  private void train(SettingsLoader loader, RunDirectory resumed) {
     Settings s =
         common
             .loader(loader)
             .option("model", model)
             .option("epochs", epochs)
             .option("batch_size", batchSize)
-            .option("learning_rate", learningRate)
+            .option("learning_rate", learningRate, "--lr")
             .option("max_length", maxLength)
             .option("seed", seed)
             .option("patience", patience)
             .load();
     ModelConfig architecture = s.architecture.build();
     TrainConfig training = s.training.build();
-    training.loss().requireSupports(Models.neuralType(s.model)); // before the data loads
+    // combinations that cannot train are refused before the data loads
+    training.loss().requireSupports(Models.neuralType(s.model));
+    if (s.model.equals(Models.FEAREC)) {
+      architecture.requireFrequencyLayers();
+    }
+    String dataName = dataName(s); // a missing data file or a bad generator setting, before output
     Device device = Devices.resolve(s.device);
     PrintStream log = System.out;
+    if (resumed != null) {
+      execute(s, architecture, training, device, log, resumed);
+      return;
+    }
+    try (RunDirectory fresh =
+        RunDirectory.forNewRun(output != null ? output : defaultOutput(s.model, dataName), overwrite)) {
+      execute(s, architecture, training, device, log, fresh);
+    }
+  }
 
+  private void execute(Settings s, ModelConfig architecture, TrainConfig training, Device device,
+      PrintStream log, RunDirectory run) {
     SequenceDataset data = DataSource.load(s, log);
     LeaveOneOutSplit split = new LeaveOneOutSplit(data);
     TrainingSamples samples = training.loss().samples(split);
     BatchFactory batches = new BatchFactory(architecture.maxLength());
     Evaluator evaluator =
         new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());
-    RunDirectory run =
-        new RunDirectory(resume != null ? resume : output != null ? output : defaultOutput(s, data));
     if (resume == null) {
       run.writeConfig(s); // before the first checkpoint, which --resume reads it with
+      run.writeFingerprint(data);
+    } else {
+      run.requireFingerprint(data);
     }
 
     EvaluationResult popValid;
@@ -134,16 +174,20 @@ final class TrainCommand implements Runnable {
       log.printf("model: %s on %s, %d training samples%n", s.model, device, samples.size());
       Engine.getInstance().setRandomSeed((int) training.seed());
       try (RecommenderModel net =
-              RecommenderModel.create(Models.neuralType(s.model), architecture, data.numItems(), device);
-          EpochCsvLog csv = new EpochCsvLog(run.file(RunDirectory.EPOCHS), resume != null)) {
+          RecommenderModel.create(Models.neuralType(s.model), architecture, data.numItems(), device)) {
         TrainingListener listeners =
             TrainingListener.all(
                 new ConsoleProgress(log, System.console() != null, training.epochs()),
-                csv,
+                new EpochCsvLog(run.file(RunDirectory.EPOCHS)),
                 resume == null ? new TrainingListener() {} : configAfterEpoch(run, s));
-        ModelTrainer.Outcome outcome =
-            new ModelTrainer(training, listeners)
-                .fit(net, samples, batches, evaluator, run.root(), resume != null);
+        ModelTrainer.Outcome outcome;
+        try {
+          outcome =
+              new ModelTrainer(training, listeners)
+                  .fit(net, samples, batches, evaluator, run.root(), resume != null);
+        } catch (TrainingDivergedException e) {
+          throw diverged(e, net, run);
+        }
         ModelCheckpoint.save(net, run.root());
         EvaluationResult test = evaluator.evaluate(new ModelRecommender(net), HeldOut.TEST);
         table
@@ -175,8 +219,36 @@ final class TrainCommand implements Runnable {
     };
   }
 
-  private static Path defaultOutput(Settings s, SequenceDataset data) {
-    return Path.of("runs", s.model + "-" + data.name().replaceAll("[^A-Za-z0-9_.-]", "_"));
+  /**
+   * The weights of the best epoch before the divergence are worth keeping: they are saved as the
+   * run's model, and the message says so (the checkpoint of the last good epoch stays too).
+   */
+  private static FearecException diverged(
+      TrainingDivergedException e, RecommenderModel net, RunDirectory run) {
+    if (e.bestEpoch() == 0) {
+      return e;
+    }
+    ModelCheckpoint.save(net, run.root());
+    return new FearecException(
+        e.getMessage() + " The model of epoch " + e.bestEpoch() + " is saved in " + run.root()
+            + " ('fearec evaluate --checkpoint " + run.root() + "' scores it).");
+  }
+
+  /**
+   * The dataset's name, known before the data is read: checks that a data file exists and that the
+   * generator's settings are valid before any output directory is made.
+   */
+  private static String dataName(Settings s) {
+    if (s.data.equals(DataSource.SYNTHETIC)) {
+      s.synthetic.build();
+      return DataSource.SYNTHETIC;
+    }
+    return DatasetLoader.nameOf(Path.of(s.data));
+  }
+
+  /** runs/MODEL-DATA. */
+  private static Path defaultOutput(String model, String dataName) {
+    return Path.of("runs", model + "-" + dataName.replaceAll("[^A-Za-z0-9_.-]", "_"));
   }
 
   private static RunResults results(
@@ -188,8 +260,7 @@ final class TrainCommand implements Runnable {
       EvaluationResult popValid,
       EvaluationResult popTest,
       TrainConfig training) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    ConfigKeys.all().forEach((k, key) -> settings.put(k, String.valueOf(key.current().apply(s))));
+    Map<String, String> settings = ConfigKeys.applying(s);
     double seconds = 0;
     long samples = 0;
     int epochsRun = 0;

@@ -49,8 +49,17 @@ public final class DatasetLoader {
     KCoreFilter.Result filtered = KCoreFilter.apply(raw, kCore);
     RawSequences kept = filtered.sequences();
     requireSplittable(kept, filtered.report());
-    String name = file.getFileName().toString();
-    return assemble(name.substring(0, name.lastIndexOf('.')), kept, filtered.report());
+    return assemble(nameOf(file), kept, filtered.report());
+  }
+
+  /**
+   * The dataset's name, as {@link SequenceDataset#name()} will give it once loaded: the data file's
+   * name without extension. Known before the data is read, so outputs named after it can be
+   * checked first.
+   */
+  public static String nameOf(Path path) {
+    String name = resolve(path).getFileName().toString();
+    return name.substring(0, name.lastIndexOf('.'));
   }
 
   /** The data file behind {@code path}: the path itself, or X/X.inter for a directory X. */

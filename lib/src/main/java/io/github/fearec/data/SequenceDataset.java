@@ -118,6 +118,29 @@ public final class SequenceDataset {
     return itemCounts.clone();
   }
 
+  /**
+   * The SHA-256 of the catalogue size, the user offsets and the items, in hex: the same dataset
+   * (after filtering and id mapping) gives the same fingerprint, any other dataset, even one with
+   * the same counts, a different one. A run records it so that its weights are never scored or
+   * resumed on other data.
+   */
+  public String fingerprint() {
+    java.security.MessageDigest digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    java.nio.ByteBuffer buffer =
+        java.nio.ByteBuffer.allocate(4 * (1 + offsets.length + items.length));
+    buffer.putInt(numItems);
+    buffer.asIntBuffer().put(offsets);
+    buffer.position(buffer.position() + 4 * offsets.length);
+    buffer.asIntBuffer().put(items);
+    digest.update(buffer.array());
+    return java.util.HexFormat.of().formatHex(digest.digest());
+  }
+
   @Override
   public String toString() {
     return "SequenceDataset["

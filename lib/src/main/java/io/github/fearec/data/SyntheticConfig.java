@@ -54,6 +54,9 @@ public record SyntheticConfig(
   /**
    * @throws FearecException if the values are inconsistent, naming the offending value
    */
+  /** The most interactions generated: 400 MB of ids, far beyond what this kit trains on a CPU. */
+  public static final long MAX_INTERACTIONS = 100_000_000L;
+
   public SyntheticConfig {
     require(numUsers >= 1, "numUsers = " + numUsers, "at least 1");
     require(minPeriod >= 1, "minPeriod = " + minPeriod, "at least 1");
@@ -75,6 +78,11 @@ public record SyntheticConfig(
             + " (the held-out items and one training target must follow a full cycle)");
     require(
         maxLength >= minLength, "maxLength = " + maxLength, "at least minLength = " + minLength);
+    require(
+        (long) numUsers * maxLength <= MAX_INTERACTIONS,
+        "numUsers * maxLength = " + (long) numUsers * maxLength,
+        "at most " + MAX_INTERACTIONS + " interactions (the generated data is held in memory,"
+            + " 4 bytes per interaction, several times over while it is split)");
     require(noise >= 0 && noise <= 1, "noise = " + noise, "a probability in [0, 1]");
     require(
         popularitySkew >= 0 && Double.isFinite(popularitySkew),

@@ -22,8 +22,13 @@ import java.util.Arrays;
  * <p>It also absorbs the two harmless differences between files written on different systems:
  * Windows line ends ({@code \r\n}, whose {@code \r} is dropped) and a UTF-8 byte-order mark at the
  * start of the file (dropped). Neither is an error, because neither changes the data.
+ *
+ * <p>Other line ends are refused, with the line they occur in: a carriage return that does not end
+ * a line (old Mac files end lines with {@code \r} alone, so the whole file would otherwise read as
+ * one line: one user with every item) and the Unicode separators NEL, LS and PS, which some tools
+ * treat as line ends and others do not. Either reading could be meant, so neither is guessed.
  */
-final class TextLines implements AutoCloseable {
+public final class TextLines implements AutoCloseable {
 
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -46,7 +51,7 @@ final class TextLines implements AutoCloseable {
    *
    * @throws DataFormatException if the file does not exist, is a directory or cannot be opened
    */
-  static TextLines open(Path file) {
+  public static TextLines open(Path file) {
     if (Files.isDirectory(file)) {
       throw new DataFormatException(file, "is a directory", "a data file");
     }
@@ -60,7 +65,7 @@ final class TextLines implements AutoCloseable {
   }
 
   /** The next line without its line terminator, or {@code null} at the end of the file. */
-  String next() {
+  public String next() {
     int length = 0;
     boolean sawByte = false;
     boolean ascii = true;
@@ -90,11 +95,34 @@ final class TextLines implements AutoCloseable {
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
+    for (int i = 0; i < length; i++) {
+      if (line[i] == '\r') {
+        throw error(
+            "the line holds a carriage return (\\r) that does not end it: the file has old Mac"
+                + " line ends (\\r alone) or mixes them",
+            "lines ending in \\n or \\r\\n (convert with: tr '\\r' '\\n')");
+      }
+    }
     String text = ascii ? new String(line, 0, length, StandardCharsets.US_ASCII) : decode(length);
+    if (!ascii) {
+      requireNoUnicodeSeparator(text);
+    }
     if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
       return text.substring(1);
     }
     return text;
+  }
+
+  private void requireNoUnicodeSeparator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        throw error(
+            String.format("the line holds the Unicode line separator U+%04X (character %d)", (int) c,
+                i + 1),
+            "lines separated by \\n only");
+      }
+    }
   }
 
   /** Strict UTF-8 decoding of the current line (pure ASCII lines take a faster path). */
@@ -107,15 +135,16 @@ final class TextLines implements AutoCloseable {
   }
 
   /** The 1-based number of the line last returned by {@link #next()}. */
-  int lineNumber() {
+  public int lineNumber() {
     return lineNumber;
   }
 
   /** An error located at the line last returned by {@link #next()}. */
-  DataFormatException error(String problem, String expected) {
+  public DataFormatException error(String problem, String expected) {
     return new DataFormatException(file, lineNumber, problem, expected);
   }
 
+  /** Closes the file; nothing useful can fail here, everything needed was already read. */
   @Override
   public void close() {
     try {

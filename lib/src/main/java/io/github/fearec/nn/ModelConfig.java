@@ -68,19 +68,32 @@ public record ModelConfig(
     require(
         spatialRatio >= 0 && spatialRatio <= 1, "spatial_ratio", spatialRatio, "a number in [0, 1]");
     require(topkFactor > 0, "topk_factor", topkFactor, "a number > 0");
+    require(layerNormEps > 0, "layer_norm_eps", layerNormEps, "a number > 0");
+    require(initStd > 0, "init_std", initStd, "a number > 0");
+  }
+
+  /**
+   * Checks what only FEARec's frequency layers need: at least one lag, k = ⌊c·ln N⌋ ≥ 1, and a
+   * non-empty band for every layer. SASRec reads neither, so a short N that leaves no lag is no
+   * error for it (and must not be reported as one about {@code topk_factor}).
+   *
+   * @return this configuration
+   * @throws ConfigException naming the key to change
+   */
+  public ModelConfig requireFrequencyLayers() {
     int k = topK(topkFactor, maxLength);
     require(
         k >= 1 && k <= maxLength,
         "topk_factor",
         topkFactor,
-        "a value giving 1 <= k = floor(c·ln N) <= N (here k = " + k + " for N = " + maxLength + ")");
-    require(layerNormEps > 0, "layer_norm_eps", layerNormEps, "a number > 0");
-    require(initStd > 0, "init_std", initStd, "a number > 0");
+        "a value giving 1 <= k = floor(c·ln N) <= N for FEARec (here k = " + k + " for N = "
+            + maxLength + "; raise max_length or topk_factor)");
     try {
       FrequencyRamp.of(maxLength, numLayers, globalRatio);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+    return this;
   }
 
   /** The paper's Beauty settings. */

@@ -52,6 +52,9 @@ public final class RecommenderModel implements AutoCloseable {
    */
   public static RecommenderModel create(
       ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route) {
+    if (type == ModelType.FEAREC) {
+      config.requireFrequencyLayers();
+    }
     NDManager manager = NDManager.newBaseManager(device);
     try {
       return new RecommenderModel(

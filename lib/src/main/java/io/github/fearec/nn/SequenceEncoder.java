@@ -43,7 +43,8 @@ public final class SequenceEncoder extends AbstractBlock {
     this.config = config;
     this.numItems = numItems;
     embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config, dropouts));
-    FrequencyRamp ramp = config.ramp();
+    // SASRec has no bands: a short N whose bands would be empty is no error for it
+    FrequencyRamp ramp = type == ModelType.FEAREC ? config.requireFrequencyLayers().ramp() : null;
     for (int l = 0; l < config.numLayers(); l++) {
       AttentionLayer attention = type.attention(config, ramp, l, route, dropouts);
       layers.add(addChildBlock("layer" + l, new EncoderLayer(attention, config, dropouts)));

@@ -2,6 +2,7 @@ package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.github.fearec.ops.Assignment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,8 +90,8 @@ public final class AdamOptimizer {
           "optimiser state has " + moments.length / 2 + " parameters, the model " + means.size());
     }
     for (int i = 0; i < means.size(); i++) {
-      means.get(i).set(moments[2 * i]);
-      variances.get(i).set(moments[2 * i + 1]);
+      Assignment.assign(means.get(i), moments[2 * i]);
+      Assignment.assign(variances.get(i), moments[2 * i + 1]);
     }
     this.steps = steps;
   }

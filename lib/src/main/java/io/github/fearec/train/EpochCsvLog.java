@@ -1,51 +1,63 @@
 package io.github.fearec.train;
 
+import io.github.fearec.files.DurableFiles;
+import io.github.fearec.files.OutputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Appends one CSV row per epoch (loss terms, speed, validation metrics), flushed at once. */
-public final class EpochCsvLog implements TrainingListener, AutoCloseable {
+/**
+ * One CSV row per epoch (loss terms, speed, validation metrics). The whole file is rewritten
+ * durably after every epoch from the epoch records, and on resume from the checkpoint's records: a
+ * process that dies between the checkpoint and the log write therefore loses no row for good, and a
+ * refused resume leaves the old file untouched. (At most 1,000 short rows: rewriting is cheap.)
+ */
+public final class EpochCsvLog implements TrainingListener {
 
-  private final Writer writer;
-  private boolean headerWritten;
+  private final Path file;
+  private final List<EpochRecord> records = new ArrayList<>();
 
-  /**
-   * @param append continue an existing log (a resumed run) instead of starting a new one
-   */
-  public EpochCsvLog(Path file, boolean append) {
-    try {
-      headerWritten = append && Files.exists(file) && Files.size(file) > 0;
-      writer =
-          append
-              ? Files.newBufferedWriter(
-                  file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-              : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the epoch log " + file, e);
-    }
+  public EpochCsvLog(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public void onResume(List<EpochRecord> history) {
+    records.clear();
+    records.addAll(history);
+    write();
   }
 
   @Override
   public void onEpoch(EpochRecord r) {
-    Map<String, Double> metrics = r.validation().metrics();
-    StringBuilder row = new StringBuilder();
-    if (!headerWritten) {
-      row.append("epoch,loss,cross_entropy,contrastive,frequency,samples_per_s,train_s,eval_s");
-      for (String name : metrics.keySet()) {
-        row.append(",valid_").append(name);
-      }
-      row.append(",improved\n");
-      headerWritten = true;
+    records.add(r);
+    write();
+  }
+
+  private void write() {
+    StringBuilder csv = new StringBuilder();
+    Map<String, Double> first = records.get(0).validation().metrics();
+    csv.append("epoch,loss,cross_entropy,contrastive,frequency,samples_per_s,train_s,eval_s");
+    for (String name : first.keySet()) {
+      csv.append(",valid_").append(name);
     }
+    csv.append(",improved\n");
+    for (EpochRecord r : records) {
+      row(csv, r);
+    }
+    try {
+      DurableFiles.replace(file, csv.toString());
+    } catch (IOException e) {
+      throw OutputException.of(file, e, "a writable run directory with free space");
+    }
+  }
+
+  private static void row(StringBuilder csv, EpochRecord r) {
     LossTerms l = r.loss();
-    row.append(
+    csv.append(
         String.format(
             Locale.ROOT,
             "%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.2f,%.2f",
@@ -57,24 +69,9 @@ public final class EpochCsvLog implements TrainingListener, AutoCloseable {
             r.samplesPerSecond(),
             r.trainSeconds(),
             r.validation().seconds()));
-    for (double v : metrics.values()) {
-      row.append(String.format(Locale.ROOT, ",%.6f", v));
+    for (double v : r.validation().metrics().values()) {
+      csv.append(String.format(Locale.ROOT, ",%.6f", v));
     }
-    row.append(',').append(r.improved()).append('\n');
-    try {
-      writer.write(row.toString());
-      writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the epoch log", e);
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      writer.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    csv.append(',').append(r.improved()).append('\n');
   }
 }

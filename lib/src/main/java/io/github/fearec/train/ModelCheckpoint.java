@@ -8,34 +8,42 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.github.fearec.ConfigException;
+import io.github.fearec.files.Checksums;
+import io.github.fearec.files.DurableFiles;
+import io.github.fearec.files.OutputException;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Trained weights on disk: {@code model.json} (format version, model type, item count,
- * architecture) and {@code model.params} (DJL's parameter format). Both are written to a temporary
- * file first and renamed, so an interrupted save never leaves a half-written checkpoint.
+ * architecture) and {@code model.params} (DJL's parameter format), each written durably (a
+ * temporary file, fsync, rename; {@link DurableFiles}), then {@code model.sha256} with both files'
+ * SHA-256, checked on load (models saved before it existed have none and load unverified). Loaded
+ * weights must be finite.
  */
 public final class ModelCheckpoint {
 
   static final int FORMAT = 1;
   static final String DESCRIPTION = "model.json";
   static final String WEIGHTS = "model.params";
+  static final String CHECKSUMS = "model.sha256";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
   private ModelCheckpoint() {}
+
+  /** The files a saved model consists of, for tools that move or replace run directories. */
+  public static List<String> fileNames() {
+    return List.of(DESCRIPTION, WEIGHTS, CHECKSUMS);
+  }
 
   /** What {@code model.json} holds. */
   record Description(int format, ModelType model, int numItems, ModelConfig config) {}
@@ -44,19 +52,18 @@ public final class ModelCheckpoint {
     try {
       Files.createDirectories(directory);
       Description d = new Description(FORMAT, model.type(), model.numItems(), model.config());
-      writeAtomically(
-          directory.resolve(DESCRIPTION),
-          tmp -> Files.writeString(tmp, GSON.toJson(d), StandardCharsets.UTF_8));
-      writeAtomically(
+      DurableFiles.replace(directory.resolve(DESCRIPTION), GSON.toJson(d));
+      DurableFiles.replace(
           directory.resolve(WEIGHTS),
-          tmp -> {
-            try (DataOutputStream out =
-                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-              model.encoder().saveParameters(out);
-            }
+          raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            model.encoder().saveParameters(out);
+            out.flush();
           });
+      Checksums.write(directory, CHECKSUMS, List.of(DESCRIPTION, WEIGHTS));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the checkpoint in " + directory, e);
+      throw OutputException.of(
+          directory.resolve(WEIGHTS), e, "a writable run directory with free space");
     }
   }
 
@@ -90,6 +97,18 @@ public final class ModelCheckpoint {
       if (mismatch == null && in.read() != -1) {
         mismatch = "bytes follow the last parameter";
       }
+      if (mismatch == null) {
+        // after the structural checks, whose messages say more about a file from another run
+        requireIntact(directory);
+      }
+      for (int i = 0; mismatch == null && i < model.parameterArrays().size(); i++) {
+        NDArray p = model.parameterArrays().get(i);
+        if (!allFinite(p.toFloatArray())) {
+          throw new CheckpointException(
+              weights + ": parameter " + i + " (shape " + p.getShape() + ") holds NaN or infinite"
+                  + " values; expected finite weights (training never saves a diverged model)");
+        }
+      }
       if (mismatch != null) {
         throw new CheckpointException(
             weights + ": the weights belong to another configuration (" + mismatch + ");"
@@ -102,9 +121,33 @@ public final class ModelCheckpoint {
         throw c;
       }
       throw new CheckpointException(
-          weights + ": cannot be read (" + e.getMessage() + "), it is truncated, damaged or"
+          weights + ": cannot be read (" + OutputException.reason(e) + "), it is truncated, damaged or"
               + " belongs to another configuration; expected the " + WEIGHTS + " saved together"
               + " with " + DESCRIPTION);
+    }
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Checks the files against {@code model.sha256} when the model was saved with one. */
+  private static void requireIntact(Path directory) {
+    Checksums.Verification check;
+    try {
+      check = Checksums.verify(directory, CHECKSUMS);
+    } catch (IOException e) {
+      throw new CheckpointException(
+          directory + ": the model files cannot be read (" + OutputException.reason(e) + ")");
+    }
+    if (!check.ok()) {
+      throw new CheckpointException(
+          String.join("; ", check.problems()) + "; expected the model as 'fearec train' saved it");
     }
   }
 
@@ -146,7 +189,7 @@ public final class ModelCheckpoint {
       return new Description(d.format(), d.model(), d.numItems(), checked);
     } catch (IOException | JsonParseException e) {
       throw new CheckpointException(
-          file + ": cannot be read (" + e.getMessage() + "); expected the JSON description"
+          file + ": cannot be read (" + OutputException.reason(e) + "); expected the JSON description"
               + " 'fearec train' writes");
     } catch (ConfigException e) {
       throw invalidConfig(file, e);
@@ -161,15 +204,5 @@ public final class ModelCheckpoint {
 
   private static CheckpointException invalidConfig(Path file, ConfigException e) {
     return new CheckpointException(file + ": invalid configuration: " + e.getMessage());
-  }
-
-  private interface Writer {
-    void write(Path tmp) throws IOException;
-  }
-
-  private static void writeAtomically(Path target, Writer writer) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    writer.write(tmp);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

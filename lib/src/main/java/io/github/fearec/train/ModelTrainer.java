@@ -86,6 +86,7 @@ public final class ModelTrainer {
       bestValidation = bestEpoch > 0 ? records.get(bestEpoch - 1).validation() : null;
       sinceBest = state.sinceBest();
       firstEpoch = state.epoch() + 1;
+      listener.onResume(List.copyOf(records));
       if (sinceBest >= config.patience()) {
         best.restore(model);
         return new Outcome(records, bestEpoch, bestValidation, true);

@@ -2,6 +2,7 @@ package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
 import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.ops.Assignment;
 import java.util.List;
 
 /** Host copies of a model's weights: how the best epoch is kept while training goes on. */
@@ -48,7 +49,7 @@ public final class ParameterSnapshot {
             "saved parameter " + i + " has " + values[i].length + " values, the model's "
                 + arrays.get(i).getShape());
       }
-      arrays.get(i).set(values[i]);
+      Assignment.assign(arrays.get(i), values[i]);
     }
   }
 }

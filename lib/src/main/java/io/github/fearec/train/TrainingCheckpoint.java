@@ -4,14 +4,15 @@ import ai.djl.ndarray.NDArray;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.github.fearec.files.Checksums;
+import io.github.fearec.files.DurableFiles;
+import io.github.fearec.files.OutputException;
 import io.github.fearec.nn.RecommenderModel;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,16 +29,34 @@ import java.util.stream.Stream;
  *
  * <p>Atomicity: the files go to {@code checkpoint.tmp/} first; only a complete directory is
  * renamed to {@code checkpoint/} (the previous one is kept as {@code checkpoint.old/} until then),
- * so an interruption at any moment leaves one complete checkpoint.
+ * so an interruption at any moment leaves one complete checkpoint. Every file is forced to the disk
+ * before the rename and the directories after it, so this holds across a power cut too.
+ *
+ * <p>Integrity: {@code checksums.sha256} (the format of {@code sha256sum}) lists the SHA-256 of the
+ * four files and is checked on load; checkpoints written before it existed have no list and are
+ * loaded unverified. Loaded arrays must also be finite: training never saves a NaN epoch.
  */
 public final class TrainingCheckpoint {
 
   static final int FORMAT = 1;
   private static final String DIRECTORY = "checkpoint";
+  static final String CHECKSUMS = "checksums.sha256";
+  private static final List<String> FILES = List.of("weights.bin", "best.bin", "adam.bin", "state.json");
   private static final Gson GSON =
       new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
   private TrainingCheckpoint() {}
+
+  /** The directories a run's checkpoint may occupy (the current one and the two transient ones). */
+  public static List<String> directoryNames() {
+    return List.of(DIRECTORY, DIRECTORY + ".tmp", DIRECTORY + ".old");
+  }
+
+  /** Whether {@code runDirectory} holds a checkpoint to resume from (written after an epoch). */
+  public static boolean exists(Path runDirectory) {
+    return Files.isDirectory(runDirectory.resolve(DIRECTORY))
+        || Files.isDirectory(runDirectory.resolve(DIRECTORY + ".old"));
+  }
 
   /**
    * The history of a run up to the last completed epoch.
@@ -66,15 +85,20 @@ public final class TrainingCheckpoint {
       writeFloats(tmp.resolve("weights.bin"), ParameterSnapshot.of(model).values());
       writeFloats(tmp.resolve("best.bin"), best.values());
       writeFloats(tmp.resolve("adam.bin"), adam.moments());
-      Files.writeString(tmp.resolve("state.json"), GSON.toJson(state), StandardCharsets.UTF_8);
+      byte[] json = GSON.toJson(state).getBytes(StandardCharsets.UTF_8);
+      DurableFiles.write(tmp.resolve("state.json"), out -> out.write(json));
+      Checksums.write(tmp, CHECKSUMS, FILES);
+      DurableFiles.syncDirectory(tmp);
       delete(old);
       if (Files.exists(current)) {
         Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE);
+      DurableFiles.syncDirectory(runDirectory);
       delete(old);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the training checkpoint in " + runDirectory, e);
+      throw OutputException.of(
+          runDirectory.resolve(DIRECTORY), e, "a writable run directory with free space");
     }
   }
 
@@ -101,6 +125,7 @@ public final class TrainingCheckpoint {
       if (state == null || state.format() != FORMAT || state.records() == null) {
         throw new CheckpointException(stateFile + ": not a training state of format " + FORMAT);
       }
+      requireConsistent(stateFile, state);
       Saved saved =
           new Saved(
               state,
@@ -108,10 +133,22 @@ public final class TrainingCheckpoint {
               readFloats(dir.resolve("best.bin")),
               readFloats(dir.resolve("adam.bin")));
       requireFits(dir, saved, model);
+      // after the structural checks, whose messages say more about a file from another run
+      Checksums.Verification check = Checksums.verify(dir, CHECKSUMS);
+      if (!check.ok()) {
+        throw new CheckpointException(
+            String.join("; ", check.problems()) + "; expected the checkpoint as 'fearec train'"
+                + " wrote it (resume from an intact copy, or start the run again)");
+      }
+      requireValid(dir.resolve("weights.bin"), saved.weights(), false);
+      requireValid(dir.resolve("best.bin"), saved.best(), false);
+      // a second moment may overflow to +Infinity in float32 while training goes on (its update
+      // m / (sqrt(v) + eps) is then 0), so only NaN is refused there
+      requireValid(dir.resolve("adam.bin"), saved.moments(), true);
       return saved;
     } catch (IOException | JsonParseException e) {
       throw new CheckpointException(
-          dir + ": cannot be read (" + e.getMessage() + "), the checkpoint is truncated or"
+          dir + ": cannot be read (" + OutputException.reason(e) + "), the checkpoint is truncated or"
               + " damaged; expected the files 'fearec train' writes after every epoch");
     }
   }
@@ -151,17 +188,68 @@ public final class TrainingCheckpoint {
     }
   }
 
-  private static void writeFloats(Path file, float[][] arrays) throws IOException {
-    try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(arrays.length);
-      for (float[] a : arrays) {
-        out.writeInt(a.length);
-        for (float v : a) {
-          out.writeFloat(v);
+  /**
+   * A state that parses but contradicts itself (edited by hand, or stitched from two runs) would
+   * otherwise fail later with an index error or resume from the wrong epoch.
+   */
+  private static void requireConsistent(Path stateFile, State s) {
+    String problem = null;
+    if (s.epoch() < 1 || s.records().size() != s.epoch()) {
+      problem = "epoch " + s.epoch() + " with " + s.records().size() + " epoch records";
+    } else if (s.bestEpoch() < 1 || s.bestEpoch() > s.epoch()) {
+      problem = "best epoch " + s.bestEpoch() + " outside 1.." + s.epoch();
+    } else if (s.sinceBest() != s.epoch() - s.bestEpoch()) {
+      problem = "sinceBest " + s.sinceBest() + " where epoch - bestEpoch = "
+          + (s.epoch() - s.bestEpoch());
+    } else if (s.adamSteps() < s.epoch()) {
+      problem = "adamSteps " + s.adamSteps() + " below one step per epoch";
+    } else {
+      for (int i = 0; problem == null && i < s.records().size(); i++) {
+        EpochRecord r = s.records().get(i);
+        if (r == null || r.epoch() != i + 1 || r.validation() == null || r.loss() == null) {
+          problem = "record " + (i + 1) + " is not the complete record of epoch " + (i + 1);
         }
       }
     }
+    if (problem != null) {
+      throw new CheckpointException(
+          stateFile + ": inconsistent training state (" + problem + "); expected the state"
+              + " 'fearec train' writes after every epoch");
+    }
+  }
+
+  /**
+   * Training stops at the first non-finite loss and saves only completed epochs, so a NaN (or an
+   * infinite weight) in a saved array means the file was changed afterwards; left in, it would
+   * surface later as "the loss diverged, try a smaller learning rate".
+   */
+  private static void requireValid(Path file, float[][] arrays, boolean infinityAllowed) {
+    for (int i = 0; i < arrays.length; i++) {
+      for (int j = 0; j < arrays[i].length; j++) {
+        float v = arrays[i][j];
+        if (Float.isNaN(v) || (!infinityAllowed && Float.isInfinite(v))) {
+          throw new CheckpointException(
+              file + ": array " + i + " holds " + v + " at index " + j + "; expected"
+                  + " finite values (training never saves an epoch whose loss was not finite)");
+        }
+      }
+    }
+  }
+
+  private static void writeFloats(Path file, float[][] arrays) throws IOException {
+    DurableFiles.write(
+        file,
+        raw -> {
+          DataOutputStream out = new DataOutputStream(raw);
+          out.writeInt(arrays.length);
+          for (float[] a : arrays) {
+            out.writeInt(a.length);
+            for (float v : a) {
+              out.writeFloat(v);
+            }
+          }
+          out.flush();
+        });
   }
 
   private static float[][] readFloats(Path file) throws IOException {

@@ -5,6 +5,8 @@ import io.github.fearec.FearecException;
 /** A loss became NaN or infinite; the model was reset to the best weights seen before. */
 public final class TrainingDivergedException extends FearecException {
 
+  private final int bestEpoch;
+
   public TrainingDivergedException(int epoch, int batch, LossTerms loss, int bestEpoch) {
     super(
         String.format(
@@ -19,5 +21,11 @@ public final class TrainingDivergedException extends FearecException {
             bestEpoch > 0
                 ? "the model keeps the weights of epoch " + bestEpoch
                 : "no epoch had completed"));
+    this.bestEpoch = bestEpoch;
+  }
+
+  /** The epoch whose weights the model holds now; 0 when no epoch completed. */
+  public int bestEpoch() {
+    return bestEpoch;
   }
 }

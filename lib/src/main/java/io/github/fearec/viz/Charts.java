@@ -1,10 +1,10 @@
 package io.github.fearec.viz;
 
+import io.github.fearec.files.DurableFiles;
+import io.github.fearec.files.OutputException;
 import io.github.fearec.spectral.FrequencyRamp;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,12 +46,11 @@ public final class Charts {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      try (OutputStream out = Files.newOutputStream(file)) {
-        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-      }
+      DurableFiles.replace(
+          file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
       return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chart to " + file, e);
+      throw OutputException.of(file, e, "a writable place for the PNG chart");
     }
   }
 

@@ -54,9 +54,8 @@ class FearecCliTest {
     assertTrue(epochs.get(0).startsWith("epoch,loss,cross_entropy"), epochs.get(0));
     assertTrue(Files.readString(out.resolve("config.properties")).contains("max_length = 12"));
 
-    // the effective config reproduces the run's settings when passed back
-    CliRun evaluate =
-        run("evaluate", "--checkpoint", out.toString(), "--config", out.resolve("config.properties").toString());
+    // evaluate reads the run's own data settings: nothing to repeat
+    CliRun evaluate = run("evaluate", "--checkpoint", out.toString());
     assertEquals(0, evaluate.code(), evaluate.err());
     assertTrue(evaluate.out().contains("fearec (test)"), evaluate.out());
   }

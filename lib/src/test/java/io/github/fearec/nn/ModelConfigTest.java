@@ -30,13 +30,35 @@ class ModelConfigTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
+        bad("num_layers", b -> b.numLayers(0)),
+        bad("inner_size", b -> b.innerSize(0)));
+  }
+
+  /** Settings only FEARec's frequency layers cannot use: the lags and the bands. */
+  static Stream<Arguments> invalidForFrequencyLayers() {
+    return Stream.of(
         bad("topk_factor", b -> b.topkFactor(0.1)), // k = floor(0.1·ln 50) = 0
         bad("topk_factor", b -> b.topkFactor(20)), // k = 78 > N
-        bad("num_layers", b -> b.numLayers(0)),
-        bad("inner_size", b -> b.innerSize(0)),
+        bad("topk_factor", b -> b.maxLength(2)), // k = floor(ln 2) = 0
         bad(
             "layer 2 would keep no frequency bin",
             b -> b.maxLength(2).numLayers(3).globalRatio(0.2).topkFactor(2)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidForFrequencyLayers")
+  void frequencySettingsAreCheckedForFearecOnly(
+      String key, UnaryOperator<ModelConfig.Builder> change) {
+    ModelConfig config = change.apply(ModelConfig.builder()).build(); // valid for SASRec
+    ConfigException e = assertThrows(ConfigException.class, config::requireFrequencyLayers);
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+    assertThrows(
+        ConfigException.class,
+        () -> RecommenderModel.create(ModelType.FEAREC, config, 10, null),
+        "building FEARec checks them too");
+    try (RecommenderModel sasrec = RecommenderModel.create(ModelType.SASREC, config, 10, null)) {
+      assertEquals(config.maxLength(), sasrec.config().maxLength());
+    }
   }
 
   private static Arguments bad(String key, UnaryOperator<ModelConfig.Builder> change) {
