@@ -14,6 +14,7 @@ import io.github.fearec.data.DatasetLoader;
 import io.github.fearec.data.LoadedDataset;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.data.SyntheticDataset;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
@@ -221,7 +222,10 @@ class BadInputCorpusTest {
                 + " reads later positions, so a loss on every position would see its own targets",
             "--set", "loss=bce", "--set", "contrastive=none"),
         training("unknown loss", () -> NextItemLoss.parse("hinge"),
-            "loss = hinge: expected ce or bce"));
+            "loss = hinge: expected ce or bce"),
+        training("evaluation batch of 0 users",
+            () -> EvalConfig.DEFAULTS.toBuilder().batchSize(0).build(),
+            "eval_batch_size = 0: expected an integer >= 1", "--set", "eval_batch_size=0"));
   }
 
   @ParameterizedTest(name = "{0}")

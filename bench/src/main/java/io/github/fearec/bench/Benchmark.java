@@ -11,6 +11,7 @@ import io.github.fearec.data.SequenceDataset;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.ModelConfig;
@@ -227,7 +228,7 @@ public final class Benchmark implements Callable<Integer> {
       int users = evalUsers > 0 ? Math.min(evalUsers, split.numUsers()) : split.numUsers();
       LeaveOneOutSplit evalSplit =
           users == split.numUsers() ? split : new LeaveOneOutSplit(firstUsers(dataset, users));
-      Evaluator evaluator = new Evaluator(evalSplit, factory, training.evalBatchSize(), false);
+      Evaluator evaluator = new Evaluator(evalSplit, factory, EvalConfig.DEFAULTS.batchSize(), false);
       ModelRecommender recommender = new ModelRecommender(model);
       evaluator.evaluate(recommender, HeldOut.VALIDATION); // warm-up
       double evalSeconds = evaluator.evaluate(recommender, HeldOut.VALIDATION).seconds();

@@ -2,6 +2,7 @@ package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
 import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.train.ContrastiveMode;
 import io.github.fearec.train.NextItemLoss;
@@ -150,12 +151,10 @@ final class ConfigKeys {
         TrainConfig::temperature);
     train("frequency_weight", "weight of the frequency-domain L1 term; 0 = off",
         (b, v) -> b.frequencyWeight(real("frequency_weight", v)), TrainConfig::frequencyWeight);
-    train("eval_batch_size", "users per evaluation batch",
-        (b, v) -> b.evalBatchSize(integer("eval_batch_size", v)), TrainConfig::evalBatchSize,
-        Scope.ALWAYS);
-    train("exclude_history", "true: remove each user's past items from the ranking",
-        (b, v) -> b.excludeHistory(bool("exclude_history", v)), TrainConfig::excludeHistory,
-        Scope.ALWAYS);
+    eval("eval_batch_size", "users per evaluation batch",
+        (b, v) -> b.batchSize(integer("eval_batch_size", v)), EvalConfig::batchSize);
+    eval("exclude_history", "true: remove each user's past items from the ranking",
+        (b, v) -> b.excludeHistory(bool("exclude_history", v)), EvalConfig::excludeHistory);
   }
 
   private ConfigKeys() {}
@@ -224,13 +223,14 @@ final class ConfigKeys {
 
   private static void train(String name, String doc, BiConsumer<TrainConfig.Builder, String> apply,
       Function<TrainConfig, Object> current) {
-    train(name, doc, apply, current, Scope.NEURAL);
+    KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.training, v),
+        s -> current.apply(s.training.build()), Scope.NEURAL));
   }
 
-  private static void train(String name, String doc, BiConsumer<TrainConfig.Builder, String> apply,
-      Function<TrainConfig, Object> current, Scope scope) {
-    KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.training, v),
-        s -> current.apply(s.training.build()), scope));
+  private static void eval(String name, String doc, BiConsumer<EvalConfig.Builder, String> apply,
+      Function<EvalConfig, Object> current) {
+    KEYS.put(name, new Key(name, doc, (s, v) -> apply.accept(s.evaluation, v),
+        s -> current.apply(s.evaluation.build()), Scope.ALWAYS));
   }
 
   static int integer(String key, String v) {

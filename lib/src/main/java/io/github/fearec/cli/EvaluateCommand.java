@@ -4,12 +4,12 @@ import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.SequenceDataset;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.RecommenderModel;
 import io.github.fearec.train.ModelCheckpoint;
-import io.github.fearec.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -58,7 +58,7 @@ final class EvaluateCommand implements Runnable {
             + " expected only data and ranking settings ("
             + String.join(", ", new java.util.TreeSet<>(CHANGEABLE)) + ")");
     Settings s = common.loader(loader).load();
-    TrainConfig training = s.training.build();
+    EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
     try (RecommenderModel model =
@@ -68,8 +68,8 @@ final class EvaluateCommand implements Runnable {
           new Evaluator(
               split,
               new BatchFactory(model.config().maxLength()),
-              training.evalBatchSize(),
-              training.excludeHistory());
+              evaluation.batchSize(),
+              evaluation.excludeHistory());
       ModelRecommender recommender = new ModelRecommender(model);
       EvaluationResult valid = evaluator.evaluate(recommender, HeldOut.VALIDATION);
       EvaluationResult test = evaluator.evaluate(recommender, HeldOut.TEST);

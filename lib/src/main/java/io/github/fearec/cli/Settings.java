@@ -1,12 +1,13 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.train.TrainConfig;
 
 /**
  * Everything a run is configured by, staged while keys are applied: which model, which data, the
- * architecture and the training settings. {@link ConfigKeys} documents and sets every field.
+ * architecture, the training and the evaluation settings. {@link ConfigKeys} documents and sets every field.
  */
 final class Settings {
 
@@ -27,6 +28,7 @@ final class Settings {
 
   final ModelConfig.Builder architecture = ModelConfig.builder();
   final TrainConfig.Builder training;
+  final EvalConfig.Builder evaluation = EvalConfig.DEFAULTS.toBuilder();
 
   Settings(String model) {
     this.model = model;

@@ -10,6 +10,7 @@ import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.SequenceDataset;
 import io.github.fearec.data.TrainingSamples;
+import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
@@ -146,12 +147,13 @@ final class TrainCommand implements Runnable {
 
   private void execute(Settings s, ModelConfig architecture, TrainConfig training, Device device,
       PrintStream log, RunDirectory run) {
+    EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, log);
     LeaveOneOutSplit split = new LeaveOneOutSplit(data);
     TrainingSamples samples = training.loss().samples(split);
     BatchFactory batches = new BatchFactory(architecture.maxLength());
     Evaluator evaluator =
-        new Evaluator(split, batches, training.evalBatchSize(), training.excludeHistory());
+        new Evaluator(split, batches, evaluation.batchSize(), evaluation.excludeHistory());
     if (resume == null) {
       run.writeConfig(s); // before the first checkpoint, which --resume reads it with
       run.writeFingerprint(data);
@@ -169,7 +171,7 @@ final class TrainCommand implements Runnable {
         new MetricsTable().add("pop (validation)", popValid).add("pop (test)", popTest);
     RunResults results;
     if (s.model.equals(Models.POPULARITY)) {
-      results = results(s, data, null, popValid, popTest, popValid, popTest, training);
+      results = results(s, data, null, popValid, popTest, popValid, popTest, evaluation);
     } else {
       log.printf("model: %s on %s, %d training samples%n", s.model, device, samples.size());
       Engine.getInstance().setRandomSeed((int) training.seed());
@@ -194,14 +196,14 @@ final class TrainCommand implements Runnable {
             .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", outcome.bestValidation())
             .add(s.model + " (test)", test);
         results =
-            results(s, data, outcome, outcome.bestValidation(), test, popValid, popTest, training);
+            results(s, data, outcome, outcome.bestValidation(), test, popValid, popTest, evaluation);
       }
     }
     run.writeJson(RunDirectory.RESULTS, results);
     log.println();
     log.print(table);
     log.println(
-        (training.excludeHistory() ? "History items excluded" : "History items kept")
+        (evaluation.excludeHistory() ? "History items excluded" : "History items kept")
             + " in the rankings. Results in " + run.root());
   }
 
@@ -259,7 +261,7 @@ final class TrainCommand implements Runnable {
       EvaluationResult test,
       EvaluationResult popValid,
       EvaluationResult popTest,
-      TrainConfig training) {
+      EvalConfig evaluation) {
     Map<String, String> settings = ConfigKeys.applying(s);
     double seconds = 0;
     long samples = 0;
@@ -284,7 +286,7 @@ final class TrainCommand implements Runnable {
         test.metrics(),
         popValid.metrics(),
         popTest.metrics(),
-        training.excludeHistory(),
+        evaluation.excludeHistory(),
         seconds,
         seconds > 0 ? samples / seconds : 0,
         Runtime.getRuntime().availableProcessors());

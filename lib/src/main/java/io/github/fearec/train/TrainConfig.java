@@ -22,9 +22,6 @@ import java.util.Set;
  * @param temperature τ of InfoNCE (default 1)
  * @param frequencyWeight weight of the frequency-domain L1 term; 0 switches it off (default 0.1,
  *     as the paper; the authors' run script leaves it off)
- * @param evalBatchSize users per evaluation batch (default 256)
- * @param excludeHistory whether evaluation removes the user's past items from the ranking
- *     (default false, as the authors' code)
  */
 public record TrainConfig(
     int epochs,
@@ -37,9 +34,7 @@ public record TrainConfig(
     ContrastiveMode contrastive,
     double contrastiveWeight,
     double temperature,
-    double frequencyWeight,
-    int evalBatchSize,
-    boolean excludeHistory) {
+    double frequencyWeight) {
 
   /** The metrics a model can be selected on. */
   public static final Set<String> SELECTION_METRICS = Set.of("NDCG@10", "HR@10");
@@ -61,7 +56,6 @@ public record TrainConfig(
     require(contrastiveWeight >= 0, "contrastive_weight", contrastiveWeight, "a number >= 0");
     require(temperature > 0, "temperature", temperature, "a number > 0");
     require(frequencyWeight >= 0, "frequency_weight", frequencyWeight, "a number >= 0");
-    require(evalBatchSize >= 1, "eval_batch_size", evalBatchSize, "an integer >= 1");
   }
 
   /** The defaults for {@code model}: FEARec trains with us_x contrast, SASRec with CE only. */
@@ -92,8 +86,6 @@ public record TrainConfig(
     private double contrastiveWeight = 0.1;
     private double temperature = 1.0;
     private double frequencyWeight;
-    private int evalBatchSize = 256;
-    private boolean excludeHistory = false;
 
     private Builder(ModelType model) {
       boolean fearec = model == ModelType.FEAREC;
@@ -113,8 +105,6 @@ public record TrainConfig(
       contrastiveWeight = c.contrastiveWeight;
       temperature = c.temperature;
       frequencyWeight = c.frequencyWeight;
-      evalBatchSize = c.evalBatchSize;
-      excludeHistory = c.excludeHistory;
     }
 
     public Builder epochs(int v) {
@@ -172,15 +162,6 @@ public record TrainConfig(
       return this;
     }
 
-    public Builder evalBatchSize(int v) {
-      evalBatchSize = v;
-      return this;
-    }
-
-    public Builder excludeHistory(boolean v) {
-      excludeHistory = v;
-      return this;
-    }
 
     public TrainConfig build() {
       return new TrainConfig(
@@ -194,9 +175,7 @@ public record TrainConfig(
           contrastive,
           contrastiveWeight,
           temperature,
-          frequencyWeight,
-          evalBatchSize,
-          excludeHistory);
+          frequencyWeight);
     }
   }
 }
