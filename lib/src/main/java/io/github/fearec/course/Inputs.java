@@ -22,7 +22,7 @@ public final class Inputs {
   /** 1.3: one user's whole history and the window N of the training rows. */
   public record Training(int[] history, int maxLength) {}
 
-  /** 2.2: attention logits (N × N) and the item ids of the sequence (0 = padding). */
+  /** 2.3: attention logits (N × N) and the item ids of the sequence (0 = padding). */
   public record Attention(double[][] logits, int[] ids) {}
 
   /** 3.1: a signal and the band to keep. */

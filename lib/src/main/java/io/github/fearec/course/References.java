@@ -51,10 +51,10 @@ final class References {
     // Chapter 2: self-attention is a low-pass filter
     add("2.1", "energy per DFT bin", double[].class, DirectSpectra::energy,
         Comparisons.doubles(1e-9));
-    add("2.2", "a causal attention matrix", Inputs.Attention.class,
-        References::causalAttention, Comparisons.doubleRows(1e-5));
-    add("2.3", "the shared weight delta of an attention matrix", double[][].class,
+    add("2.2", "the weight two rows share", double[][].class,
         References::sharedWeight, Comparisons.closeTo(1e-9));
+    add("2.3", "a causal attention matrix", Inputs.Attention.class,
+        References::causalAttention, Comparisons.doubleRows(1e-5));
     // Chapter 3: the frequency ramp
     add("3.1", "applying a band filter", Inputs.Band.class,
         in -> DirectSpectra.bandLimit(in.x(), in.band()), Comparisons.doubles(1e-9));
