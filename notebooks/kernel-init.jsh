@@ -40,4 +40,3 @@ import io.github.fearec.viz.*;
 import io.github.fearec.course.*;
 
 import static org.rapaio.jupyter.kernel.global.Global.*;
-
