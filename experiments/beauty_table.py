@@ -2,7 +2,8 @@
 """The Beauty table of docs/results.md, from the run directories of `fearec train`.
 
 For every row it copies the run's epochs.csv to docs/results/beauty-ROW.csv (the validation curves
-the notebooks read), and prints one markdown table row: test metrics of the best validation epoch
+the notebooks read), writes the test metrics of all rows to docs/results/beauty-test.csv (the
+table chapter 6 of the course reads), and prints one markdown table row: test metrics of the best validation epoch
 (from results.json, written when a run ends or is ended with `--resume DIR --epochs K`), best
 epoch, epochs run, whether early stopping ended it, training time and samples/s. A row whose
 run has no results.json yet is printed with its validation curve only.
@@ -55,7 +56,13 @@ def row(name, label, run):
     valid = f"{float(best['valid_NDCG@10']):.4f}" if best else "–"
     line = (f"| {label} | {' | '.join(cells)} | {valid} | {best_epoch} | {len(log)} | {state} "
             f"| {hours:.1f} | {speed} |")
-    return line, popularity
+    record = [name, label] + [("" if c == "–" else c) for c in cells] + [
+        "" if valid == "–" else valid, "" if best_epoch == "–" else best_epoch, len(log), state]
+    return line, popularity, record
+
+
+CSV_HEADER = (["row", "label"] + [f"test_{m}" for m in METRICS]
+              + ["best_valid_NDCG@10", "best_epoch", "epochs_run", "ended_by"])
 
 
 def main():
@@ -65,15 +72,17 @@ def main():
     a = p.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
     lines = []
+    records = []
     popularity = None
     for name, (directory, label) in ROWS.items():
         run = a.runs / directory
         if not (run / "epochs.csv").exists():
             continue
         shutil.copyfile(run / "epochs.csv", a.out / f"beauty-{name}.csv")
-        line, pop = row(name, label, run)
+        line, pop, record = row(name, label, run)
         popularity = popularity or pop
         lines.append(line)
+        records.append(record)
     print("| row | " + " | ".join(f"test {m}" for m in METRICS)
           + " | best valid NDCG@10 | best epoch | epochs run | ended by | train h | samples/s |")
     print("|---" * (len(METRICS) + 7) + "|")
@@ -81,6 +90,13 @@ def main():
         print("| popularity | " + " | ".join(f"{popularity[m]:.4f}" for m in METRICS)
               + " | – | – | – | – | – | – |")
     print("\n".join(lines))
+    with open(a.out / "beauty-test.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(CSV_HEADER)
+        if popularity:
+            w.writerow(["popularity", "popularity"] + [f"{popularity[m]:.4f}" for m in METRICS]
+                       + ["", "", "", ""])
+        w.writerows(records)
 
 
 if __name__ == "__main__":

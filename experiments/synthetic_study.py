@@ -3,7 +3,7 @@
 
 Trains every cell of a small grid on the kit's embedded synthetic data with `./fearec train`,
 several seeds per cell, and writes two CSV files (one row per run, one row per cell with mean,
-standard deviation, min and max over the seeds) that docs/results.md and chapter 5 read.
+standard deviation, min and max over the seeds) that docs/results.md and chapter 6 read.
 
 The grid probes FEARec's inductive bias:
   periods  one period shared by every user (5) vs a period of each user's own (2-7). FEARec picks

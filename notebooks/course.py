@@ -11,7 +11,9 @@ The student edition replaces each marked span, markers included, by STUB (indent
 line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
 span is the rest of the method body: nothing may follow END SOLUTION inside the method.
 
-A check cell prints one line starting with RESULT_PREFIX (io.github.fearec.course.CheckResult).
+A check cell emits one line starting with RESULT_PREFIX (io.github.fearec.course.CheckResult):
+in the course kernel as a display output of the MIME type RESULT_MIME (kernel-init.jsh), so the
+student does not read it, elsewhere on stdout. result_lines reads both.
 """
 
 import json
@@ -21,6 +23,7 @@ BEGIN = "// BEGIN SOLUTION"
 END = "// END SOLUTION"
 STUB = ["// Your solution here: replace the next line.", "throw new NotAttempted();"]
 RESULT_PREFIX = "FEAREC-CHECK "
+RESULT_MIME = "application/x-fearec-check"  # io.github.fearec.course.ResultChannel.MIME_TYPE
 
 
 class CourseError(Exception):
@@ -130,11 +133,18 @@ def student_source(name, index, source):
 
 
 def result_lines(cell):
-    """The parsed result lines among the cell's stdout stream outputs."""
-    text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+    """The parsed result lines among the cell's stdout stream outputs and its display outputs of
+    the MIME type RESULT_MIME, in that order."""
+    outputs = cell.get("outputs", [])
+    text = "".join(o.get("text", "") for o in outputs
                    if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    lines = text.splitlines()
+    for o in outputs:
+        if o.get("output_type") in ("display_data", "execute_result") and RESULT_MIME in o.get("data", {}):
+            value = o["data"][RESULT_MIME]
+            lines.extend(("".join(value) if isinstance(value, list) else str(value)).splitlines())
     results = []
-    for line in text.splitlines():
+    for line in lines:
         if line.startswith(RESULT_PREFIX):
             try:
                 results.append(json.loads(line[len(RESULT_PREFIX):]))

@@ -3,7 +3,7 @@
 
     assert_grades.py full GRADES.csv NOTEBOOKS   every exercise of the NOTEBOOKS graded notebooks
                                                  passed with full marks, every notebook ran
-                                                 without errors, and each has >= 2 exercises
+                                                 without errors, and each has >= 3 exercises
     assert_grades.py zero GRADES.csv NOTEBOOKS   every exercise "not attempted" with 0 points, and
                                                  every notebook ran top to bottom without errors
 
@@ -20,8 +20,8 @@ def problems(mode, rows, notebooks):
     if len(per_notebook) != notebooks:
         yield "expected %d graded notebooks, found %d" % (notebooks, len(per_notebook))
     for name, count in per_notebook.items():
-        if count < 2:
-            yield "%s has %d exercise(s); every chapter needs at least 2" % (name, count)
+        if count < 3:
+            yield "%s has %d exercise(s); every chapter needs at least 3" % (name, count)
     for r in rows:
         where = "%s %s exercise %s" % (r["student"], r["notebook"], r["exercise"])
         if r["notebook_status"] != "ok":

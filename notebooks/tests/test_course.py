@@ -126,6 +126,16 @@ class ResultLineTest(unittest.TestCase):
         ]
         self.assertEqual(course.result_lines(cell), [{"exercise": "1.1", "points": 1}])
 
+    def test_result_lines_in_their_own_display_output_count_too(self):
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [
+            nbformat.v4.new_output("stream", name="stdout", text="Exercise 1.1: 1 of 1 points\n"),
+            nbformat.v4.new_output("display_data", data={
+                "text/plain": "", course.RESULT_MIME: 'FEAREC-CHECK {"exercise": "1.1", "points": 1}'}),
+            nbformat.v4.new_output("display_data", data={"text/plain": 'FEAREC-CHECK {"exercise": "1.2"}'}),
+        ]
+        self.assertEqual(course.result_lines(cell), [{"exercise": "1.1", "points": 1}])
+
 
 class CheckResultTest(unittest.TestCase):
     """grade.check_result on check cells as the kernel leaves them."""

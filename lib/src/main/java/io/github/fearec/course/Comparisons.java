@@ -88,6 +88,26 @@ public final class Comparisons {
     };
   }
 
+  /** Matrices of ints (arrays of rows) of the same shape with equal entries. */
+  public static Comparison<int[][]> intRows() {
+    Comparison<int[]> row = ints();
+    return (expected, actual) -> {
+      if (actual == null) {
+        return "expected " + expected.length + " rows, got null";
+      }
+      if (actual.length != expected.length) {
+        return "expected " + expected.length + " rows, got " + actual.length;
+      }
+      for (int r = 0; r < expected.length; r++) {
+        String mismatch = row.mismatch(expected[r], actual[r]);
+        if (mismatch != null) {
+          return "row " + r + ": " + mismatch;
+        }
+      }
+      return null;
+    };
+  }
+
   private static String lengthMismatch(int expected, int actual) {
     if (actual < 0) {
       return "expected an array of length " + expected + ", got null";

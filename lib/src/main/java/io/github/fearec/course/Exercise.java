@@ -84,11 +84,24 @@ public final class Exercise<I, O> {
     return this;
   }
 
-  /** Runs {@link #run} and prints its report and the grader's result line. */
+  /**
+   * The exercise {@code id} of the course, with the reference answer and comparison that {@link
+   * References} holds for it, so that a check cell shows the inputs but not how the answer is
+   * computed.
+   *
+   * @param inputType the class of the exercise's inputs, as {@link References} registers it (a
+   *     record of {@link Inputs}, or e.g. {@code double[].class})
+   * @throws IllegalArgumentException for an unknown id or another input type
+   */
+  public static <I> Exercise<I, Object> of(String id, Class<I> inputType) {
+    return References.exercise(id, inputType);
+  }
+
+  /** Runs {@link #run}, prints its report and publishes the grader's result line. */
   public CheckResult check(Function<? super I, ? extends O> student) {
     CheckResult result = run(student);
     System.out.println(result.report());
-    System.out.println(result.resultLine());
+    ResultChannel.publish(result.resultLine());
     return result;
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Reads a column of a training run's {@code epochs.csv} (one row per epoch, first column {@code
  * epoch}) as a {@link Series} against the epoch number: the validation curves of docs/results.md
- * and chapter 5, and of any run a user trains.
+ * and chapter 6, and of any run a user trains.
  */
 public final class EpochCurves {
 

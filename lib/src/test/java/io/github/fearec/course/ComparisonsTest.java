@@ -68,4 +68,13 @@ class ComparisonsTest {
     assertThrows(IllegalArgumentException.class, () -> Comparisons.closeTo(0));
     assertThrows(IllegalArgumentException.class, () -> Comparisons.doubles(Double.NaN));
   }
+
+  @Test
+  void intRowsNameTheRowAndIndexThatDiffer() {
+    Comparison<int[][]> rows = Comparisons.intRows();
+    assertNull(rows.mismatch(new int[][] {{1, 2}, {3}}, new int[][] {{1, 2}, {3}}));
+    assertEquals("row 1: differs at index 0: expected 3, got 4",
+        rows.mismatch(new int[][] {{1, 2}, {3}}, new int[][] {{1, 2}, {4}}));
+    assertEquals("expected 2 rows, got 1", rows.mismatch(new int[][] {{1}, {2}}, new int[][] {{1}}));
+  }
 }
