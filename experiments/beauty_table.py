@@ -6,7 +6,9 @@ the notebooks read), writes the test metrics of all rows to docs/results/beauty-
 table chapter 6 of the course reads), and prints one markdown table row: test metrics of the best validation epoch
 (from results.json, written when a run ends or is ended with `--resume DIR --epochs K`), best
 epoch, epochs run, whether early stopping ended it, training time and samples/s. A row whose
-run has no results.json yet is printed with its validation curve only.
+run has no results.json yet is printed with its validation curve only. A row whose run directory
+is missing (a continuation on another machine) keeps its line of the committed beauty-test.csv, and
+its curve file stays as it is.
 
     experiments/beauty_table.py [--runs DIR] [--out DIR]
 """
@@ -65,6 +67,14 @@ CSV_HEADER = (["row", "label"] + [f"test_{m}" for m in METRICS]
               + ["best_valid_NDCG@10", "best_epoch", "epochs_run", "ended_by"])
 
 
+def committed_rows(path):
+    """The rows of an earlier beauty-test.csv by row name; {} if there is none."""
+    if not path.exists():
+        return {}
+    with open(path) as f:
+        return {r["row"]: r for r in csv.DictReader(f)}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--runs", type=Path, default=Path.home() / "fearec-runs")
@@ -74,9 +84,16 @@ def main():
     lines = []
     records = []
     popularity = None
+    committed = committed_rows(a.out / "beauty-test.csv")
     for name, (directory, label) in ROWS.items():
         run = a.runs / directory
         if not (run / "epochs.csv").exists():
+            if name in committed:
+                kept = committed[name]
+                records.append([kept[h] for h in CSV_HEADER])
+                lines.append(f"| {label} | " + " | ".join(kept[f"test_{m}"] or "–" for m in METRICS)
+                             + f" | {kept['best_valid_NDCG@10'] or '–'} | {kept['best_epoch'] or '–'}"
+                             f" | {kept['epochs_run']} | {kept['ended_by']} | (kept) | (kept) |")
             continue
         shutil.copyfile(run / "epochs.csv", a.out / f"beauty-{name}.csv")
         line, pop, record = row(name, label, run)
@@ -86,6 +103,8 @@ def main():
     print("| row | " + " | ".join(f"test {m}" for m in METRICS)
           + " | best valid NDCG@10 | best epoch | epochs run | ended by | train h | samples/s |")
     print("|---" * (len(METRICS) + 7) + "|")
+    if popularity is None and "popularity" in committed:
+        popularity = {m: float(committed["popularity"][f"test_{m}"]) for m in METRICS}
     if popularity:
         print("| popularity | " + " | ".join(f"{popularity[m]:.4f}" for m in METRICS)
               + " | – | – | – | – | – | – |")
