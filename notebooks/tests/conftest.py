@@ -27,6 +27,8 @@ KERNELS = os.path.join(NB_DIR, ".kernel", "share", "jupyter")
 # This checkout's kernelspecs first (install.sh), whatever else is installed on the machine.
 os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (KERNELS, os.environ.get("JUPYTER_PATH")) if p)
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+# The environment's own scripts first (nbgrader runs `alembic` from PATH).
+os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
