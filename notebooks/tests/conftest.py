@@ -108,7 +108,8 @@ class Server:
             os.makedirs(os.path.join(settings, package), exist_ok=True)
             with open(os.path.join(settings, package, name + ".jupyterlab-settings"), "w") as f:
                 json.dump(values, f)
-        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=settings)
+        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=settings,
+                   JUPYTERLAB_WORKSPACES_DIR=tempfile.mkdtemp(prefix="fearec-lab-workspaces-"))
         jupyter = os.path.join(os.path.dirname(sys.executable), "jupyter")
         self.log = open(log_path, "w")
         self.proc = subprocess.Popen(
@@ -127,13 +128,16 @@ class Server:
                     raise AssertionError("the Jupyter server did not start; see %s" % log_path)
                 time.sleep(0.5)
 
-    def api(self, path):
-        req = urllib.request.Request(self.url + path, headers={"Authorization": "token " + self.token})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return json.load(r)
+    def api(self, path, method="GET"):
+        req = urllib.request.Request(self.url + path, method=method,
+                                     headers={"Authorization": "token " + self.token})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            body = r.read()
+            return json.loads(body) if body else None
 
     def page_url(self, ui, path):
-        return "%s/%s/%s?token=%s" % (self.url, "lab/tree" if ui == "lab" else "notebooks", path, self.token)
+        # reset: no layout restored from an earlier page (JupyterLab would reopen its notebooks)
+        return "%s/%s/%s?reset&token=%s" % (self.url, "lab/tree" if ui == "lab" else "notebooks", path, self.token)
 
     def stop(self):
         self.proc.terminate()
@@ -170,10 +174,13 @@ def browser_context():
 
 
 @pytest.fixture
-def page(browser_context):
+def page(browser_context, server):
     page = browser_context.new_page()
     yield page
     page.close()
+    # Every kernel a test started ends with it (memory, and the next test's page).
+    for session in server.api("/api/sessions"):
+        server.api("/api/sessions/" + session["id"], method="DELETE")
 
 
 def pytest_terminal_summary(terminalreporter):
