@@ -8,8 +8,7 @@
 // the notebook never connects. A package that holds only sub-packages also counts as
 // missing. So only packages that exist in the kit jar are imported; when the library
 // gains a package notebooks use everywhere (say io.github.fearec.model), add its line
-// below after building, then run notebooks/test-notebooks.sh, which starts this kernel
-// on a test notebook.
+// below after building, then run ./run-tests, which starts both kernels on every chapter.
 
 import java.util.*;
 import java.util.function.*;
