@@ -36,8 +36,8 @@ DEFAULT_KERNEL = "fearec-java"
 SECOND_KERNEL = "fearec-jjava"
 MEMORY_LIMIT = 1.5 * 1024 ** 3
 
-# What the tests measured, printed by pytest_terminal_summary: (what, kernel, notebook, seconds,
-# peak resident bytes of the kernel or None).
+# What the tests measured, written to .out/measured-<worker>.json and printed by
+# pytest_terminal_summary: (what, kernel, notebook, seconds, peak resident bytes or None).
 MEASURED = []
 
 
@@ -183,13 +183,34 @@ def page(browser_context, server):
         server.api("/api/sessions/" + session["id"], method="DELETE")
 
 
+def measured_files():
+    return sorted(glob.glob(os.path.join(OUT, "measured-*.json")))
+
+
+def pytest_configure(config):
+    # ./run-tests runs the test files in two pytest-xdist workers: each writes its measurements
+    # to a file of its own, and the controlling process prints them all.
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        for path in measured_files():
+            os.remove(path)
+
+
+def pytest_sessionfinish(session):
+    if MEASURED:
+        os.makedirs(OUT, exist_ok=True)
+        name = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(os.path.join(OUT, "measured-%s.json" % name), "w") as f:
+            json.dump(MEASURED, f, indent=1)
+
+
 def pytest_terminal_summary(terminalreporter):
-    if not MEASURED:
+    rows = []
+    for path in measured_files():
+        with open(path) as f:
+            rows += json.load(f)
+    if not rows:
         return
     terminalreporter.section("notebook runs: wall time and kernel peak memory (VmHWM)")
-    for what, kernel, name, seconds, rss in MEASURED:
+    for what, kernel, name, seconds, rss in rows:
         terminalreporter.write_line("%-22s %-13s %-44s %6.1f s  %s" % (
             what, kernel, name, seconds, "%.0f MB" % (rss / 1e6) if rss else "-"))
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "measured.json"), "w") as f:
-        json.dump(MEASURED, f, indent=1)
