@@ -1,4 +1,4 @@
-"""What the course tools know about graded notebooks (shared by student_edition.py and grade.py).
+"""What the course tools know about graded notebooks (grade.py, nbgrader_metadata.py, nbgrader_config.py).
 
 A master notebook (the chapters in notebooks/) marks its exercises in cell metadata:
 
@@ -7,8 +7,8 @@ A master notebook (the chapters in notebooks/) marks its exercises in cell metad
   * its check cell has    "fearec": {"check": "3.1", "points": 5}  where points is the number of
     inputs the check tries (one point each; the grader uses it for exercises that did not run).
 
-The student edition replaces each marked span, markers included, by STUB (indented like the BEGIN
-line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
+The student version (`nbgrader generate_assignment` with nbgrader_config.py) replaces each marked
+span, markers included, by STUB (indented like the BEGIN line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
 span is the rest of the method body: nothing may follow END SOLUTION inside the method.
 
 A check cell emits one line starting with RESULT_PREFIX (io.github.fearec.course.CheckResult):
@@ -17,7 +17,6 @@ student does not read it, elsewhere on stdout. result_lines reads both.
 """
 
 import json
-import re
 
 BEGIN = "// BEGIN SOLUTION"
 END = "// END SOLUTION"
@@ -117,19 +116,6 @@ def solution_spans(name, index, source):
         raise CourseError("%s: cell index %d line %d: %r is never closed by %r"
                           % (name, index, start + 1, BEGIN, END))
     return spans
-
-
-def student_source(name, index, source):
-    """source with every solution span replaced by the stub."""
-    lines = source.splitlines()
-    out, previous = [], 0
-    for first, last in solution_spans(name, index, source):
-        out.extend(lines[previous:first])
-        indent = re.match(r"\s*", lines[first]).group(0)
-        out.extend(indent + stub for stub in STUB)
-        previous = last + 1
-    out.extend(lines[previous:])
-    return "\n".join(out)
 
 
 def result_lines(cell):

@@ -1,7 +1,7 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Grade a folder of submitted course notebooks.
 
-    /usr/bin/python3 notebooks/grade.py SUBMISSIONS_DIR --output DIR [--master DIR]
+    notebooks/.venv/bin/python notebooks/grade.py SUBMISSIONS_DIR --output DIR [--master DIR]
         [--time-limit SECONDS] [--start-timeout S] [--start-retries N] [-q] [-v]
 
 SUBMISSIONS_DIR holds one sub-folder per student, named after the student, with that student's

@@ -1,31 +1,37 @@
 #!/usr/bin/env bash
 # Sets up everything the kit's notebooks need; safe to run again at any time.
 #
-#   1. Jupyter: if missing, installed from Debian/Ubuntu packages (sudo only when not
-#      root). Elsewhere the script says how to install it and exits non-zero.
+#   1. The Python side: a project-local virtual environment notebooks/.venv (git-ignored)
+#      from the one pinned file notebooks/requirements.txt (JupyterLab 4, Notebook 7,
+#      nbgrader, the JJava kernel, pytest, Playwright). A JDK 17+ (and python3-venv) come
+#      from Debian/Ubuntu packages when missing (sudo only when not root); elsewhere the
+#      script says what to install and exits non-zero. With --browser also Debian's
+#      Chromium, which the browser tests drive (Playwright never downloads a browser here).
 #   2. The kit library, built with the Maven wrapper; its runtime classpath is copied to
 #      lib/target/lib/ by the build.
-#   3. The Java kernel (rapaio-jupyter-kernel, one jar from Maven Central) into
-#      notebooks/.kernel/ (git-ignored).
-#   4. A kernelspec "fearec-java" ("Java (FEARec kit)") whose classpath is the kit jar and
-#      lib/target/lib/*.jar of THIS checkout, so notebooks need no %dependency magics. It
-#      is written to notebooks/.kernel/share/jupyter/kernels/ (used first by open.sh and
-#      run_notebooks.py) and installed for the user with `jupyter kernelspec install`.
+#   3. The rapaio Java kernel (one jar from Maven Central) into notebooks/.kernel/.
+#   4. Two kernelspecs whose classpath is the kit jar and lib/target/lib/*.jar of THIS
+#      checkout, so notebooks need no magics: "fearec-java" ("Java (FEARec kit)", rapaio,
+#      the default) and "fearec-jjava" ("Java (FEARec kit, JJava)", the JJava jar of the
+#      pinned jjava package). Both are written to notebooks/.kernel/share/jupyter/kernels/
+#      (put first on JUPYTER_PATH by open.sh and the tests) and installed into the Python
+#      environment (`jupyter kernelspec install --sys-prefix`).
 #
-# Usage: notebooks/install.sh [--sys-prefix] [--skip-build]
-#   --sys-prefix   install the kernelspec into the Python environment of `jupyter`
-#                  (default: the user's Jupyter data dir, `--user`)
+# Usage: notebooks/install.sh [--no-venv] [--browser] [--skip-build]
+#   --no-venv      use the Python environment already on PATH (Binder: repo2docker installed
+#                  the pinned file itself) instead of notebooks/.venv
+#   --browser      also install Chromium (apt) when /usr/bin/chromium is missing
 #   --skip-build   do not run Maven for the library (the jars must already be built)
-# Environment: FEAREC_SKIP_APT=1 never calls apt-get (just fails when Jupyter is missing);
-#   FEAREC_KERNEL_FIX=0 launches the kernel jar as published, without kernel-fix/ (below).
+# Environment: FEAREC_SKIP_APT=1 never calls apt-get (just fails when something is missing);
+#   FEAREC_KERNEL_FIX=0 launches the rapaio kernel jar as published, without kernel-fix/;
+#   FEAREC_KERNEL_XMX=768m the kernels' Java heap (-Xmx; Binder gives about 2 GB in all).
 #
-# Kernel start-up race: rapaio-jupyter-kernel 3.0.1 sometimes never answers at start (2-3
-# of 15-25 starts measured here, 5 of 15 through the Notebook server). kernel-fix/ holds a
-# one-class fix of our own that this script compiles and puts ahead of the kernel jar
-# (0 failures in 40 starts, 0 in 20 through the server with it).
-# run_notebooks.py still retries a kernel that does not start.
+# kernel-fix/ (for rapaio-jupyter-kernel 3.0.1 only) holds two classes of our own that this
+# script compiles and puts ahead of the kernel jar: LoopThread (start-up race: 2-3 of 15-25
+# starts never answered without it, 0 of 40 with it) and ControlChannel (after a restart the
+# first cell's output went to the wrong request; see the file).
 #
-# Used alike by the README, CI (notebooks/test-notebooks.sh) and Binder (binder/postBuild).
+# Used alike by the README, CI (./run-tests) and Binder (binder/postBuild).
 #
 # Class clashes between the kernel jar and the kit's classpath (checked for kernel 3.0.1):
 # the kernel runs notebook code in its own JVM through JShell's DirectExecutionControl;
@@ -33,16 +39,11 @@
 # loader holding the kernel jar, so for a class present in both the kernel's copy wins.
 #   - Gson: the kernel bundles Gson 2.13.2 relocated to org.rapaio.shaded.com.google.gson
 #     (slf4j is relocated too), so the kit's com.google.gson (gson-2.13.1.jar) is loaded
-#     from the kit's jar and the kernel's messaging never sees it - no clash. Putting the
-#     kit's gson (or the whole kit classpath) ahead of the kernel jar on the JVM classpath
-#     was tried too: the kernel still starts and answers, since its messaging code only
-#     references the relocated package (notebook code then sees the kit's
-#     commons-codec/commons-logging instead of the kernel's). We keep the kernel first.
+#     from the kit's jar and the kernel's messaging never sees it - no clash.
 #   - Not relocated in the kernel jar: commons-codec 1.18.0 (kit: 1.17.1, both 1.x and
 #     compatible; notebooks get 1.18.0), org.apache.commons.logging from jcl-over-slf4j
-#     1.7.36 (kit: commons-logging 1.2, pulled in by PDFBox through XChart; notebooks get
-#     the bridge, which logs through the kernel's slf4j-simple), Apache HttpClient,
-#     Maven resolver, jeromq (package zmq) - the kit uses none of these directly.
+#     1.7.36 (kit: commons-logging 1.2), Apache HttpClient, Maven resolver, jeromq - the
+#     kit uses none of these directly.
 # Details and measurements: notebooks/README.md.
 set -euo pipefail
 # ipykernel (imported by `jupyter kernelspec`) otherwise prints debugger warnings.
@@ -51,8 +52,6 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1
 KERNEL_GROUP=io.github.padreati
 KERNEL_ARTIFACT=rapaio-jupyter-kernel
 KERNEL_VERSION=3.0.1
-KERNEL_NAME=fearec-java
-KERNEL_DISPLAY_NAME="Java (FEARec kit)"
 # Pinned so the offline-cached plugin is used and builds are reproducible.
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
@@ -61,13 +60,17 @@ ROOT=$(cd "$NB_DIR/.." && pwd -P)
 # the environment the kernel gets (written into the kernelspec below)
 . "$ROOT/bin/runtime-env.sh"
 KERNEL_DIR="$NB_DIR/.kernel"
+VENV="$NB_DIR/.venv"
+REQUIREMENTS="$NB_DIR/requirements.txt"
+XMX=${FEAREC_KERNEL_XMX:-768m}
 
-spec_scope=--user
+use_venv=1
+browser=0
 skip_build=0
 for arg in "$@"; do
   case "$arg" in
-    --sys-prefix) spec_scope=--sys-prefix ;;
-    --user) spec_scope=--user ;;
+    --no-venv) use_venv=0 ;;
+    --browser) browser=1 ;;
     --skip-build) skip_build=1 ;;
     -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "install.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
@@ -77,21 +80,7 @@ done
 say() { printf '[install.sh] %s\n' "$*"; }
 die() { printf '[install.sh] ERROR: %s\n' "$*" >&2; exit 1; }
 
-# ---------------------------------------------------------------- 1. Jupyter
-# Jupyter counts as present when `jupyter kernelspec` works and a notebook server
-# (classic Notebook or JupyterLab) and nbconvert are there. With Debian's own jupyter
-# (/usr/bin), the helper scripts run on /usr/bin/python3, which must also have nbclient.
-jupyter_ok() {
-  command -v jupyter >/dev/null 2>&1 || return 1
-  jupyter kernelspec list >/dev/null 2>&1 || return 1
-  { jupyter notebook --version || jupyter lab --version; } >/dev/null 2>&1 || return 1
-  jupyter nbconvert --version >/dev/null 2>&1 || return 1
-  if [ "$(command -v jupyter)" = /usr/bin/jupyter ]; then
-    /usr/bin/python3 -c 'import nbclient, nbformat, nbconvert' >/dev/null 2>&1 || return 1
-  fi
-  return 0
-}
-
+# ---------------------------------------------------------------- 1. system packages, Python env
 java_major() {
   # prints the feature version of the java given as $1, e.g. 17
   "$1" -XshowSettings:properties -version 2>&1 \
@@ -106,13 +95,20 @@ find_java() {
   fi
 }
 
+# Debian's python3 (with venv) creates the environment; another python3 >= 3.9 works too.
+BASE_PY=/usr/bin/python3
+[ -x "$BASE_PY" ] || BASE_PY=$(command -v python3 || true)
+
 apt_packages=()
-if ! jupyter_ok; then
-  apt_packages+=(jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client)
-fi
 java_bin=$(find_java || true)
 if [ -z "$java_bin" ] || [ "$(java_major "$java_bin")" -lt 17 ] 2>/dev/null; then
   apt_packages+=(openjdk-17-jdk-headless)
+fi
+if [ "$use_venv" = 1 ] && ! { [ -n "$BASE_PY" ] && "$BASE_PY" -c 'import venv, ensurepip' >/dev/null 2>&1; }; then
+  apt_packages+=(python3-venv)
+fi
+if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  apt_packages+=(chromium)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -131,23 +127,41 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
       "${SUDO[@]}" apt-get update
       "${SUDO[@]}" apt-get install -y --no-install-recommends "${apt_packages[@]}"
     fi
+    BASE_PY=/usr/bin/python3
   else
-    cat >&2 <<'EOF'
-[install.sh] ERROR: Jupyter and/or a JDK 17+ are missing and this is not a Debian/Ubuntu
-system with apt-get (or FEAREC_SKIP_APT=1). Install them yourself, then run this again:
-    python3 -m pip install --user jupyterlab nbclient nbconvert   # or: pipx / conda
-    # and a JDK 17 or newer (e.g. from your package manager, SDKMAN!, or Adoptium)
-`jupyter kernelspec list` must work afterwards.
-EOF
+    cat >&2 <<MSG
+[install.sh] ERROR: missing: ${apt_packages[*]} (Debian package names), and this is not a
+Debian/Ubuntu system with apt-get (or FEAREC_SKIP_APT=1). Install a JDK 17 or newer, a
+Python 3.9+ with its venv module (and Chromium for the browser tests), then run this again.
+MSG
     exit 1
   fi
 fi
-jupyter_ok || die "Jupyter is still not usable (jupyter kernelspec list / nbconvert failed)"
 java_bin=$(find_java || true)
 [ -n "$java_bin" ] || die "no java found (set JAVA_HOME or put java on PATH)"
 java_version=$(java_major "$java_bin")
 [ "$java_version" -ge 17 ] || die "$java_bin is Java $java_version; the kit needs 17 or newer"
-say "jupyter: $(command -v jupyter); java: $java_bin (Java $java_version)"
+
+if [ "$use_venv" = 1 ]; then
+  # Reinstalled only when requirements.txt changed since the last successful install.
+  stamp="$VENV/.requirements.sha256"
+  want=$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)
+  if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "creating $VENV from $(basename "$REQUIREMENTS") (pinned)"
+    rm -rf "$VENV"
+    "$BASE_PY" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$REQUIREMENTS"
+    echo "$want" > "$stamp"
+  fi
+  PY="$VENV/bin/python"
+else
+  PY=$(command -v python3)
+fi
+# The environment's own jupyter script: `python -m jupyter` would run the first
+# jupyter-<subcommand> on PATH, which may be another installation's.
+JUPYTER=("$(dirname "$PY")/jupyter")
+"${JUPYTER[@]}" lab --version >/dev/null 2>&1 || die "JupyterLab is not installed in $PY's environment"
+say "python: $PY (JupyterLab $("${JUPYTER[@]}" lab --version)); java: $java_bin (Java $java_version)"
 
 # ---------------------------------------------------------------- 2. the kit library
 cd "$ROOT"
@@ -176,73 +190,105 @@ if [ ! -s "$kernel_jar" ]; then
 fi
 [ -s "$kernel_jar" ] || die "kernel jar not found at $kernel_jar"
 
-# ---------------------------------------------------------------- 4. the kernelspec
+# ---------------------------------------------------------------- 4. the kernelspecs
 json_str() {
   # JSON string literal for $1 (paths may hold quotes or backslashes)
   local s=${1//\\/\\\\}
   s=${s//\"/\\\"}
   printf '"%s"' "$s"
 }
-# Start-up race fix (notebooks/kernel-fix/, written for kernel 3.0.1 only): compiled here
-# and put ahead of the kernel jar. FEAREC_KERNEL_FIX=0 leaves the kernel as published.
-fix_src="$NB_DIR/kernel-fix/org/rapaio/jupyter/kernel/channels/LoopThread.java"
-fix_dir="$KERNEL_DIR/fix-$KERNEL_VERSION"
-kernel_launch=(-jar "$kernel_jar")
-if [ "${FEAREC_KERNEL_FIX:-1}" != 0 ] && [ "$KERNEL_VERSION" = 3.0.1 ] && [ -f "$fix_src" ]; then
-  javac_bin="$(dirname "$java_bin")/javac"
-  fix_class="$fix_dir/org/rapaio/jupyter/kernel/channels/LoopThread.class"
-  if [ ! -x "$javac_bin" ]; then
-    say "WARNING: no javac next to $java_bin; kernel start-up fix not applied"
-  else
-    if [ ! -f "$fix_class" ] || [ "$fix_src" -nt "$fix_class" ]; then
-      rm -rf "$fix_dir"
-      "$javac_bin" --release 17 -nowarn -d "$fix_dir" -cp "$kernel_jar" "$fix_src"
-    fi
-    kernel_launch=(-cp "$fix_dir:$kernel_jar" org.rapaio.jupyter.kernel.MainApp)
-    say "kernel start-up fix applied (kernel-fix/, for $KERNEL_ARTIFACT $KERNEL_VERSION)"
-  fi
-fi
-
-# RJK_CLASSPATH: globs separated by ';' (a ':'-separated list is read as ONE pattern).
-classpath="$kit_jar;$ROOT/lib/target/lib/*.jar"
-java_args=(-Djava.awt.headless=true -Dai.djl.offline=true)
+# Both kernels: no GUI, DJL offline, an explicit heap so a container's memory limit (Binder:
+# about 2 GB per session) is honoured rather than a quarter of the host's memory.
+java_args=("-Xmx$XMX" -Djava.awt.headless=true -Dai.djl.offline=true)
 # The kit ships slf4j-api without a provider: SLF4J then prints a 3-line "No SLF4J providers
-# were found" warning to stderr in the first cell that touches DJL. This hides SLF4J's own
-# internal warnings only; log output appears as soon as the kit adds a provider.
+# were found" warning to stderr in the first cell that touches DJL (and nbgrader scores a
+# check cell with any stderr output 0). This hides SLF4J's own internal warnings only.
 java_args+=(-Dslf4j.internal.verbosity=ERROR)
 # Java 22+ warns on stderr about JNI use (libtorch) unless native access is granted.
 if [ "$java_version" -ge 22 ]; then java_args+=(--enable-native-access=ALL-UNNAMED); fi
 
-# The spec is laid out as a Jupyter data dir inside the checkout: run_notebooks.py and
-# open.sh put $KERNEL_DIR/share/jupyter first on JUPYTER_PATH, so they always use THIS
-# checkout's kernel even when another checkout has installed its own user-wide copy.
-spec_src="$KERNEL_DIR/share/jupyter/kernels/$KERNEL_NAME"
-rm -rf "$spec_src"
-mkdir -p "$spec_src"
-{
-  printf '{\n  "argv": [%s' "$(json_str "$java_bin")"
-  for a in "${java_args[@]}"; do printf ', %s' "$(json_str "$a")"; done
-  for a in "${kernel_launch[@]}"; do printf ', %s' "$(json_str "$a")"; done
-  printf ', "{connection_file}"],\n'
-  printf '  "display_name": %s,\n' "$(json_str "$KERNEL_DISPLAY_NAME")"
-  printf '  "language": "java",\n'
-  printf '  "interrupt_mode": "message",\n'
-  printf '  "env": {\n'
-  for var in DJL_OFFLINE OMP_WAIT_POLICY TORCH_CPP_LOG_LEVEL GLIBC_TUNABLES; do
-    printf '    "%s": %s,\n' "$var" "$(json_str "${!var}")"
-  done
-  printf '    "RJK_CLASSPATH": %s,\n' "$(json_str "$classpath")"
-  printf '    "RJK_INIT_SCRIPT": %s,\n' "$(json_str "$NB_DIR/kernel-init.jsh")"
-  printf '    "RJK_MIMA_CACHE": %s\n' "$(json_str "$KERNEL_DIR/mima_cache")"
-  printf '  },\n'
-  printf '  "metadata": {"fearec_kernel": "%s:%s", "startup_fix": %s}\n' "$KERNEL_ARTIFACT" "$KERNEL_VERSION" \
-    "$([ "${kernel_launch[0]}" = -cp ] && echo true || echo false)"
-  printf '}\n'
-} > "$spec_src/kernel.json"
+# write_spec NAME DISPLAY-NAME INIT-SCRIPT -- LAUNCH-ARGS... -- ENV-NAME=VALUE...
+# Writes $KERNEL_DIR/share/jupyter/kernels/NAME/kernel.json and installs it into the Python
+# environment. The kit's imports (kernel-init.jsh) plus the kernel's own lines go to INIT-SCRIPT.
+write_spec() {
+  local name=$1 display=$2 launch=() env=() a
+  shift 2
+  [ "$1" = -- ] && shift
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do launch+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  env=("$@")
+  local dir="$KERNEL_DIR/share/jupyter/kernels/$name"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  {
+    printf '{\n  "argv": [%s' "$(json_str "$java_bin")"
+    for a in "${java_args[@]}" "${launch[@]}"; do printf ', %s' "$(json_str "$a")"; done
+    printf ', "{connection_file}"],\n'
+    printf '  "display_name": %s,\n' "$(json_str "$display")"
+    printf '  "language": "java",\n'
+    printf '  "interrupt_mode": "message",\n'
+    printf '  "env": {\n'
+    local var sep=''
+    for var in DJL_OFFLINE OMP_WAIT_POLICY TORCH_CPP_LOG_LEVEL GLIBC_TUNABLES; do
+      printf '%s    "%s": %s' "$sep" "$var" "$(json_str "${!var}")"; sep=$',\n'
+    done
+    for a in "${env[@]}"; do
+      printf '%s    "%s": %s' "$sep" "${a%%=*}" "$(json_str "${a#*=}")"
+    done
+    printf '\n  }\n}\n'
+  } > "$dir/kernel.json"
+  "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$dir/kernel.json" \
+    || die "wrote an invalid $dir/kernel.json"
+  "${JUPYTER[@]}" kernelspec install --sys-prefix --replace --name "$name" "$dir" 2>&1 | sed 's/^/[jupyter] /'
+}
 
-say "installing kernelspec '$KERNEL_NAME' ($spec_scope)"
-jupyter kernelspec install "$spec_scope" --replace --name "$KERNEL_NAME" "$spec_src" 2>&1 \
-  | sed 's/^/[jupyter] /'
-jupyter kernelspec list | grep -E "^[[:space:]]*${KERNEL_NAME}[[:space:]]" >/dev/null \
-  || die "'jupyter kernelspec list' does not show $KERNEL_NAME"
-say "done: kernel '$KERNEL_NAME' -> $(jupyter kernelspec list | awk -v k="$KERNEL_NAME" '$1==k {print $2}')"
+init_script() {  # init_script FILE [extra line]: the kit's imports, then the kernel's own line
+  cat "$NB_DIR/kernel-init.jsh" > "$1"
+  if [ $# -gt 1 ]; then printf '%s\n' "$2" >> "$1"; fi
+}
+
+# rapaio (fearec-java). Fixes (notebooks/kernel-fix/, written for kernel 3.0.1 only) are
+# compiled here and put ahead of the kernel jar. FEAREC_KERNEL_FIX=0 leaves it as published.
+fix_src="$NB_DIR/kernel-fix"
+fix_dir="$KERNEL_DIR/fix-$KERNEL_VERSION"
+kernel_launch=(-jar "$kernel_jar")
+if [ "${FEAREC_KERNEL_FIX:-1}" != 0 ] && [ "$KERNEL_VERSION" = 3.0.1 ]; then
+  javac_bin="$(dirname "$java_bin")/javac"
+  [ -x "$javac_bin" ] || die "no javac next to $java_bin (needed for kernel-fix/; FEAREC_KERNEL_FIX=0 skips it)"
+  mapfile -t fix_files < <(find "$fix_src" -name '*.java' | sort)
+  stale=0
+  for f in "${fix_files[@]}"; do
+    c="$fix_dir/${f#"$fix_src"/}"; c="${c%.java}.class"
+    { [ -f "$c" ] && [ ! "$f" -nt "$c" ]; } || stale=1
+  done
+  if [ "$stale" = 1 ]; then
+    rm -rf "$fix_dir"
+    "$javac_bin" --release 17 -nowarn -d "$fix_dir" -cp "$kernel_jar" "${fix_files[@]}"
+  fi
+  kernel_launch=(-cp "$fix_dir:$kernel_jar" org.rapaio.jupyter.kernel.MainApp)
+  say "kernel fixes applied (kernel-fix/: ${#fix_files[@]} classes, for $KERNEL_ARTIFACT $KERNEL_VERSION)"
+fi
+init_script "$KERNEL_DIR/init-rapaio.jsh" 'import static org.rapaio.jupyter.kernel.global.Global.*;'
+# RJK_CLASSPATH: globs separated by ';' (a ':'-separated list is read as ONE pattern).
+write_spec fearec-java "Java (FEARec kit)" -- "${kernel_launch[@]}" -- \
+  "RJK_CLASSPATH=$kit_jar;$ROOT/lib/target/lib/*.jar" \
+  "RJK_INIT_SCRIPT=$KERNEL_DIR/init-rapaio.jsh" \
+  "RJK_MIMA_CACHE=$KERNEL_DIR/mima_cache"
+
+# JJava (fearec-jjava): its jar comes with the pinned jjava package. Launched directly rather
+# than through the package's jjava-launcher.jar, which would start a second JVM; the
+# --add-opens is the one the launcher adds. display(...) is JJava's own default import.
+jjava_jar=$("$PY" -c 'import sys, os; print(os.path.join(sys.prefix, "share", "jupyter", "kernels", "java", "jjava.jar"))')
+[ -s "$jjava_jar" ] || die "no $jjava_jar (is jjava in $REQUIREMENTS installed?)"
+init_script "$KERNEL_DIR/init-jjava.jsh"
+write_spec fearec-jjava "Java (FEARec kit, JJava)" -- \
+  --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED -jar "$jjava_jar" -- \
+  "JJAVA_CLASSPATH=$kit_jar:$ROOT/lib/target/lib/*" \
+  "JJAVA_STARTUP_SCRIPTS_PATH=$KERNEL_DIR/init-jjava.jsh"
+
+export JUPYTER_PATH="$KERNEL_DIR/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+for k in fearec-java fearec-jjava; do
+  "${JUPYTER[@]}" kernelspec list | grep -E "^[[:space:]]*$k[[:space:]]" >/dev/null \
+    || die "'jupyter kernelspec list' does not show $k"
+done
+say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels"

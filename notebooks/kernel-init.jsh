@@ -1,14 +1,14 @@
-// Start-up script of the "fearec-java" kernel (RJK_INIT_SCRIPT in its kernel.json, written
-// by install.sh). It REPLACES the kernel's own default script, so it must keep the static
-// import of rapaio's Global, which provides display(...).
+// The kit's imports, the common part of both kernels' start-up scripts: install.sh writes
+// notebooks/.kernel/init-rapaio.jsh (this file plus the static import of rapaio's Global,
+// which provides display(...); RJK_INIT_SCRIPT REPLACES rapaio's own default script) and
+// init-jjava.jsh (this file; JJava's display(...) is imported by JJava itself).
 //
 // Every import here must resolve: one that does not (e.g. a package that has no classes
 // yet) stops the kernel at start with "SEVERE: package ... does not exist" in its log and
 // the notebook never connects. A package that holds only sub-packages also counts as
 // missing. So only packages that exist in the kit jar are imported; when the library
 // gains a package notebooks use everywhere (say io.github.fearec.model), add its line
-// below after building, then run notebooks/test-notebooks.sh, which starts this kernel
-// on a test notebook.
+// below after building, then run ./run-tests, which starts both kernels on every chapter.
 
 import java.util.*;
 import java.util.function.*;
@@ -38,5 +38,3 @@ import io.github.fearec.eval.*;
 import io.github.fearec.viz.*;
 // Graded exercises: NotAttempted for the stubs, Exercise and Comparisons for the check cells.
 import io.github.fearec.course.*;
-
-import static org.rapaio.jupyter.kernel.global.Global.*;

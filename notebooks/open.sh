@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # One command to work with the notebooks locally: runs install.sh (idempotent), then
-# starts a Jupyter server on http://127.0.0.1:8888 serving notebooks/. The server keeps
-# its login token on and prints the URL with the token; open that URL in a browser.
-# Stop the server with Ctrl-C.
+# starts JupyterLab 4 from the pinned environment notebooks/.venv on http://127.0.0.1:8888
+# serving notebooks/. The server keeps its login token on and prints the URL with the token;
+# open that URL in a browser. Stop the server with Ctrl-C.
+# Notebook 7's classic UI is served by the same server: replace /lab in the URL by /tree
+# (e.g. http://127.0.0.1:8888/tree?token=...).
 #
 # Usage: notebooks/open.sh [--port N] [--skip-install] [-- EXTRA JUPYTER ARGS...]
 #   --port N         port to listen on (default 8888; Jupyter tries the next ones if busy)
 #   --skip-install   do not run install.sh first
 #
-# If a notebook's kernel shows no sign of life right after opening (a cell stays at [*]),
-# restart the kernel (Kernel > Restart). The published Java kernel 3.0.1 sometimes misses
-# its first request at start-up; install.sh applies a fix for that (notebooks/kernel-fix/),
-# so this should be rare (see README.md).
+# The default kernel is "Java (FEARec kit)"; "Java (FEARec kit, JJava)" is the second one
+# (Kernel > Change Kernel). See README.md for why.
 set -euo pipefail
 NB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 
@@ -34,17 +34,13 @@ if [ "$install" = 1 ]; then
 fi
 
 export PYDEVD_DISABLE_FILE_VALIDATION=1
-# This checkout's kernelspec (written by install.sh) comes first, whatever else is installed.
+# This checkout's kernelspecs (written by install.sh) come first, whatever else is installed.
 export JUPYTER_PATH="$NB_DIR/.kernel/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 args=(--no-browser --ip=127.0.0.1 --port="$port")
 if [ "$(id -u)" -eq 0 ]; then args+=(--allow-root); fi
 
 cd "$NB_DIR"
-# The classic Notebook UI (Debian's jupyter-notebook); JupyterLab where that is what exists.
-if jupyter notebook --version >/dev/null 2>&1; then
-  app=notebook
-else
-  app=lab
-fi
-echo "[open.sh] starting 'jupyter $app' in $NB_DIR; open the http://127.0.0.1:$port/...?token=... URL it prints below"
-exec jupyter "$app" "${args[@]}" "${extra[@]}"
+[ -x "$NB_DIR/.venv/bin/jupyter" ] || { echo "open.sh: no $NB_DIR/.venv (run notebooks/install.sh)" >&2; exit 1; }
+echo "[open.sh] starting JupyterLab in $NB_DIR; open the http://127.0.0.1:$port/lab?token=... URL it prints below"
+echo "[open.sh] (Notebook 7's classic UI: the same URL with /tree instead of /lab)"
+exec "$NB_DIR/.venv/bin/jupyter" lab "${args[@]}" ${extra[@]+"${extra[@]}"}

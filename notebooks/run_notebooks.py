@@ -1,9 +1,9 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Execute the kit's notebooks headless with the fearec-java kernel and check them.
 
-Run it with Debian's interpreter (it has nbclient/nbformat/nbconvert):
+Run it with the pinned environment of notebooks/install.sh (nbclient, nbformat, nbconvert):
 
-    /usr/bin/python3 notebooks/run_notebooks.py [options] [NOTEBOOK.ipynb ...]
+    notebooks/.venv/bin/python notebooks/run_notebooks.py [options] [NOTEBOOK.ipynb ...]
 
 Without arguments it runs notebooks/[0-9]*.ipynb (the chapters) in name order.
 
@@ -52,8 +52,8 @@ try:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 except ImportError as exc:  # pragma: no cover - depends on the machine
     sys.exit(
-        "run_notebooks.py: %s\nRun it with /usr/bin/python3 after notebooks/install.sh "
-        "(Debian's python3-nbclient), or install nbclient/nbformat into this Python." % exc
+        "run_notebooks.py: %s\nRun it with notebooks/.venv/bin/python after notebooks/install.sh "
+        "(the pinned environment), or install nbclient/nbformat into this Python." % exc
     )
 
 # stderr text that looks like an exception: a qualified Java/Python exception class name

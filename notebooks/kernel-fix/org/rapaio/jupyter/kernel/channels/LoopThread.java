@@ -14,20 +14,26 @@
  *     loop body (table not created yet), which ends the thread too, or is logged as
  *     "Unhandled message" and dropped (table still empty). Clients that send kernel_info
  *     once and wait (Notebook 6 waits 60 s when a browser connects) are hit by the latter.
- * Here the flag is set before the thread starts; each loop waits FIRST_TURN_DELAY_MS
- * before its first turn (ZeroMQ queues requests meanwhile; wiring the handlers takes
- * milliseconds, so this is a wide margin rather than a guarantee); and a RuntimeException
- * thrown by one turn is logged and the loop goes on.
+ * Here the flag is set before the thread starts; each loop's first turn waits until the
+ * kernel's Channels are connected (handler table filled; ZeroMQ queues requests meanwhile;
+ * an earlier version waited a fixed 300 ms, which under a load average of 5-7 still let a
+ * restarted kernel drop the browser's kernel_info request, so JupyterLab never saw it idle);
+ * and a RuntimeException thrown by one turn is logged and the loop goes on.
  */
 package org.rapaio.jupyter.kernel.channels;
 
+import java.lang.reflect.Field;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.core.RapaioKernel;
 
 public final class LoopThread extends Thread {
 
     private static final Logger LOGGER = Logger.getLogger(LoopThread.class.getSimpleName());
-    private static final long FIRST_TURN_DELAY_MS = 300;
+    private static final long CONNECT_POLL_MS = 10;
+    private static final long CONNECT_LIMIT_MS = 60_000;
 
     private volatile boolean running = false;
     private final long sleep;
@@ -42,7 +48,7 @@ public final class LoopThread extends Thread {
     @Override
     public void run() {
         try {
-            Thread.sleep(FIRST_TURN_DELAY_MS);
+            awaitConnected();
         } catch (InterruptedException e) {
             running = false;
             return;
@@ -62,6 +68,36 @@ public final class LoopThread extends Thread {
                 running = false;
                 return;
             }
+        }
+    }
+
+    /** Waits until Channels.connect has filled the handler table (its last step sets isConnected). */
+    private void awaitConnected() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + CONNECT_LIMIT_MS;
+        while (!kernelConnected()) {
+            if (System.currentTimeMillis() > deadline) {
+                LOGGER.warning(getName() + ": channels not connected after " + CONNECT_LIMIT_MS + " ms; starting anyway");
+                return;
+            }
+            Thread.sleep(CONNECT_POLL_MS);
+        }
+    }
+
+    /** RapaioKernel.channels and Channels.isConnected are private in 3.0.1: read them reflectively. */
+    private static boolean kernelConnected() {
+        try {
+            Field channelsField = RapaioKernel.class.getDeclaredField("channels");
+            channelsField.setAccessible(true);
+            Object channels = channelsField.get(MainApp.kernel);
+            if (channels == null) {
+                return false;
+            }
+            Field connected = Channels.class.getDeclaredField("isConnected");
+            connected.setAccessible(true);
+            return connected.getBoolean(channels);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("kernel-fix LoopThread: RapaioKernel.channels or Channels.isConnected "
+                    + "not found; this fix is for rapaio-jupyter-kernel 3.0.1 only", e);
         }
     }
 
