@@ -156,3 +156,19 @@ class CheckResultTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ChaptersTest(unittest.TestCase):
+    """What every chapter of the course promises its learners and instructors."""
+
+    def test_every_chapter_is_a_valid_master_with_at_least_three_exercises(self):
+        import glob
+        chapters = sorted(glob.glob(os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), "[0-9][0-9]-*.ipynb")))
+        self.assertGreaterEqual(len(chapters), 6)
+        for path in chapters:
+            nb = nbformat.read(path, as_version=4)
+            name = os.path.basename(path)
+            course.validate_master(name, nb)
+            self.assertGreaterEqual(len(course.check_points(name, nb)), 3,
+                                    "%s: fewer than three graded exercises" % name)

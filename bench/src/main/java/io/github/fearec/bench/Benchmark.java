@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Training and evaluation throughput of SASRec and FEARec with the paper's Beauty settings, next
- * to the authors' PyTorch code measured on the same machine kind (shared/bench/reference.md).
+ * to the authors' PyTorch code measured on the same machine kind (docs/benchmarks.md).
  * Writes {@code benchmark.json} and {@code benchmark.md}; with {@code --sweep}, a table over
  * sequence lengths instead ({@link Sweep}). Run it on an otherwise idle machine: with another
  * CPU-heavy process, two-thread libtorch slows down many times.
@@ -55,7 +55,7 @@ public final class Benchmark implements Callable<Integer> {
   /** Dense matmul ceiling of the machine kind through libtorch, 2 threads, fp32. */
   static final double CEILING_FLOPS = 100e9;
 
-  @Option(names = "--data", description = "dataset file, or 'synthetic' (default: ../shared/data/Beauty.txt if present, else synthetic)")
+  @Option(names = "--data", description = "dataset file, or 'synthetic' (default: data/Beauty.txt, from data/download.sh, if present, else synthetic)")
   String data;
 
   @Option(names = "--synthetic-users", description = "users of the synthetic dataset (0 = the generator's default, 1000)", defaultValue = "0")
@@ -186,7 +186,7 @@ public final class Benchmark implements Callable<Integer> {
       }
       return SyntheticDataset.generate(synthetic.build()).dataset();
     }
-    Path file = data != null ? Path.of(data) : Path.of("..", "shared", "data", "Beauty.txt");
+    Path file = data != null ? Path.of(data) : Path.of("data", "Beauty.txt");
     if (data == null && !Files.isRegularFile(file)) {
       System.err.println("no " + file + ": measuring on the synthetic default instead");
       return SyntheticDataset.defaultDataset();
