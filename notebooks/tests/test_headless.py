@@ -73,6 +73,6 @@ def test_grader_on_the_planted_submissions(tmp_path):
         got = f.read().splitlines()
     assert got == expected
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "| throws | mini.ipynb | errors | 3 | 6 | " in summary and " | cell index 1 raised " in summary
-    assert "| loops | mini.ipynb | timed out | 3 | 6 | " in summary
+    assert "| throws | mini.ipynb | errors | 6 | 9 | " in summary and " | cell index 1 raised " in summary
+    assert "| loops | mini.ipynb | timed out | 3 | 9 | " in summary
     assert " | time limit of 25 s reached in cell index 4 |" in summary
