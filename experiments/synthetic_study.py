@@ -153,7 +153,9 @@ def write(path, rows, fields):
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         for r in rows:
-            w.writerow({k: (f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()})
+            # a one-seed cell has no spread: an empty field, which CSV readers take as missing
+            w.writerow({k: ("" if isinstance(v, float) and math.isnan(v)
+                            else f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()})
 
 
 def main():
