@@ -73,6 +73,22 @@ class RunFaultsTest {
     assertNoStackTrace(r);
   }
 
+  @Test
+  @DisplayName("an output that fails late (results.json cannot be written) is one message")
+  void outputFailingAfterTraining() throws IOException {
+    Path out = dir.resolve("late");
+    // the temporary file results.json is written through is a directory: the write fails after
+    // training, as a full disk or a revoked permission would
+    Files.createDirectories(out.resolve("results.json.tmp"));
+    CliRun r = run(train("--epochs", "1", "--output", out.toString()));
+    assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
+    assertTrue(r.err().contains("error: " + out.resolve("results.json") + ": cannot write it ("),
+        r.err());
+    assertTrue(r.err().contains("; expected a writable run directory with free space"), r.err());
+    assertNoStackTrace(r);
+    assertTrue(Files.isRegularFile(out.resolve("model.params")), "what was written before stays");
+  }
+
   // ---------------------------------------------------------------- run directories
 
   @Test

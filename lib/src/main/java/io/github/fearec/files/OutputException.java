@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
@@ -42,6 +43,9 @@ public final class OutputException extends FearecException {
     }
     if (e instanceof NotDirectoryException n) {
       return n.getFile() + " is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory, or one that cannot be created there";
     }
     if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason().toLowerCase(java.util.Locale.ROOT);
