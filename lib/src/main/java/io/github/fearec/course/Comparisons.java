@@ -54,22 +54,7 @@ public final class Comparisons {
 
   /** Matrices (arrays of rows) of the same shape whose entries all lie within {@code tolerance}. */
   public static Comparison<double[][]> doubleRows(double tolerance) {
-    Comparison<double[]> row = doubles(tolerance);
-    return (expected, actual) -> {
-      if (actual == null) {
-        return "expected " + expected.length + " rows, got null";
-      }
-      if (actual.length != expected.length) {
-        return "expected " + expected.length + " rows, got " + actual.length;
-      }
-      for (int r = 0; r < expected.length; r++) {
-        String mismatch = row.mismatch(expected[r], actual[r]);
-        if (mismatch != null) {
-          return "row " + r + ": " + mismatch;
-        }
-      }
-      return null;
-    };
+    return rows(doubles(tolerance));
   }
 
   /** Arrays of the same length with equal entries. */
@@ -90,7 +75,11 @@ public final class Comparisons {
 
   /** Matrices of ints (arrays of rows) of the same shape with equal entries. */
   public static Comparison<int[][]> intRows() {
-    Comparison<int[]> row = ints();
+    return rows(ints());
+  }
+
+  /** As many rows as expected, each compared by {@code row}; names the first row that differs. */
+  private static <R> Comparison<R[]> rows(Comparison<R> row) {
     return (expected, actual) -> {
       if (actual == null) {
         return "expected " + expected.length + " rows, got null";
