@@ -19,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The output directory of a run (results JSON, the epoch log, the effective config, the model and
@@ -70,7 +68,7 @@ final class RunDirectory implements AutoCloseable {
     }
     try {
       for (Path p : existing) {
-        deleteTree(p);
+        DurableFiles.deleteTree(p);
       }
     } catch (IOException e) {
       run.close();
@@ -218,14 +216,6 @@ final class RunDirectory implements AutoCloseable {
       return channel;
     } catch (IOException e) {
       throw OutputException.of(file, e, "a run directory on a file system with locks");
-    }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

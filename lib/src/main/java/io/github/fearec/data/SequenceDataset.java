@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.files.Checksums;
 import java.util.Objects;
 
 /**
@@ -125,20 +126,13 @@ public final class SequenceDataset {
    * resumed on other data.
    */
   public String fingerprint() {
-    java.security.MessageDigest digest;
-    try {
-      digest = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
     java.nio.ByteBuffer buffer =
         java.nio.ByteBuffer.allocate(4 * (1 + offsets.length + items.length));
     buffer.putInt(numItems);
     buffer.asIntBuffer().put(offsets);
     buffer.position(buffer.position() + 4 * offsets.length);
     buffer.asIntBuffer().put(items);
-    digest.update(buffer.array());
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    return Checksums.sha256(buffer.array());
   }
 
   @Override

@@ -101,8 +101,9 @@ public final class ModelCheckpoint {
         // after the structural checks, whose messages say more about a file from another run
         requireIntact(directory);
       }
-      for (int i = 0; mismatch == null && i < model.parameterArrays().size(); i++) {
-        NDArray p = model.parameterArrays().get(i);
+      List<NDArray> params = model.parameterArrays();
+      for (int i = 0; mismatch == null && i < params.size(); i++) {
+        NDArray p = params.get(i);
         if (!allFinite(p.toFloatArray())) {
           throw new CheckpointException(
               weights + ": parameter " + i + " (shape " + p.getShape() + ") holds NaN or infinite"

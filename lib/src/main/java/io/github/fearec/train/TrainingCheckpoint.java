@@ -17,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Everything needed to continue training after an interruption, written after every epoch: the
@@ -80,7 +78,7 @@ public final class TrainingCheckpoint {
     Path current = runDirectory.resolve(DIRECTORY);
     Path old = runDirectory.resolve(DIRECTORY + ".old");
     try {
-      delete(tmp);
+      DurableFiles.deleteTree(tmp);
       Files.createDirectories(tmp);
       writeFloats(tmp.resolve("weights.bin"), ParameterSnapshot.of(model).values());
       writeFloats(tmp.resolve("best.bin"), best.values());
@@ -89,13 +87,13 @@ public final class TrainingCheckpoint {
       DurableFiles.write(tmp.resolve("state.json"), out -> out.write(json));
       Checksums.write(tmp, CHECKSUMS, FILES);
       DurableFiles.syncDirectory(tmp);
-      delete(old);
+      DurableFiles.deleteTree(old);
       if (Files.exists(current)) {
         Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE);
       DurableFiles.syncDirectory(runDirectory);
-      delete(old);
+      DurableFiles.deleteTree(old);
     } catch (IOException e) {
       throw OutputException.of(
           runDirectory.resolve(DIRECTORY), e, "a writable run directory with free space");
@@ -268,17 +266,6 @@ public final class TrainingCheckpoint {
       return arrays;
     } catch (EOFException e) {
       throw new IOException(file + " ends early", e);
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
