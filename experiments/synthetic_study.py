@@ -46,8 +46,8 @@ MODELS = {
     "duorec": ["--model", "duorec"],
     "fearec": ["--model", "fearec"],
     "fearec-arch": ["--model", "fearec", "--set", "contrastive=none", "--set", "frequency_weight=0"],
-    "fearec-alpha0": ["--model", "fearec", "--set", "spatial_ratio=0"],
-    "fearec-alpha1": ["--model", "fearec", "--set", "spatial_ratio=1"],
+    "fearec-alpha0": ["--model", "fearec", "--set", "time_weight=0"],
+    "fearec-alpha1": ["--model", "fearec", "--set", "time_weight=1"],
 }
 ALPHA_MODELS = {"fearec-alpha0", "fearec-alpha1"}
 ALPHA_USERS = 1000

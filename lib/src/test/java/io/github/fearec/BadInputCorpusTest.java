@@ -28,7 +28,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -54,7 +56,7 @@ class BadInputCorpusTest {
       "a .txt file, a .inter file or a directory X containing X.inter";
   private static final String INTER_TYPES = "one of token, token_seq, float, float_seq";
   private static final ModelConfig TINY_MODEL =
-      ModelConfig.builder().maxLength(12).hiddenSize(16).innerSize(32).build();
+      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
 
   /** A finished one-epoch SASRec run: model checkpoint, training checkpoint, config. */
   @TempDir static Path run;
@@ -186,45 +188,48 @@ class BadInputCorpusTest {
 
   static Stream<Arguments> badConfigurations() {
     return Stream.of(
-        config("N < 2", m -> m.maxLength(1), "max_length = 1: expected an integer >= 2",
+        config("N < 2", Map.of("max_length", 1), "max_length = 1: expected an integer >= 2",
             "--max-length", "1"),
-        config("heads not dividing d", m -> m.numHeads(3),
+        config("heads not dividing d", Map.of("num_heads", 3),
             "num_heads = 3: expected a divisor of hidden_size = 64", "--set", "num_heads=3"),
-        config("γ = 0", m -> m.globalRatio(0), "global_ratio = 0.0: expected a number in (0, 1]"),
-        config("γ > 1", m -> m.globalRatio(1.5),
+        config("γ = 0", Map.of(
+                "global_ratio", 0), "global_ratio = 0.0: expected a number in (0, 1]"),
+        config("γ > 1", Map.of("global_ratio", 1.5),
             "global_ratio = 1.5: expected a number in (0, 1]", "--set", "global_ratio=1.5"),
-        config("α < 0", m -> m.spatialRatio(-0.1),
-            "spatial_ratio = -0.1: expected a number in [0, 1]"),
-        config("α > 1", m -> m.spatialRatio(1.1),
-            "spatial_ratio = 1.1: expected a number in [0, 1]", "--set", "spatial_ratio=1.1"),
+        config("α < 0", Map.of("time_weight", -0.1),
+            "time_weight = -0.1: expected a number in [0, 1]"),
+        config("α > 1", Map.of("time_weight", 1.1),
+            "time_weight = 1.1: expected a number in [0, 1]", "--set", "spatial_ratio=1.1"),
         // k = floor(4 · ln 5) = floor(6.44) = 6 lags, but a sequence of 5 has only 5
         training("k > N",
-            () -> ModelConfig.builder().maxLength(5).topkFactor(4).build().requireFrequencyLayers(),
+            () -> ModelConfig.defaults().with(Map.of(
+                    "max_length", 5,
+                    "topk_factor", 4)).requireFrequencyLayers(),
             "topk_factor = 4.0: expected a value giving 1 <= k = floor(c·ln N) <= N for FEARec"
                 + " (here k = 6 for N = 5; raise max_length or topk_factor)",
             "--max-length", "5", "--set", "topk_factor=4"),
-        config("hidden dropout = 1", m -> m.hiddenDropout(1),
+        config("hidden dropout = 1", Map.of("hidden_dropout", 1),
             "hidden_dropout = 1.0: expected a number in [0, 1)", "--set", "hidden_dropout=1"),
-        config("attention dropout > 1", m -> m.attentionDropout(1.5),
+        config("attention dropout > 1", Map.of("attention_dropout", 1.5),
             "attention_dropout = 1.5: expected a number in [0, 1)"),
-        training("batch size 0", () -> trainConfig().batchSize(0).build(),
+        training("batch size 0", () -> trainConfig().with("batch_size", 0),
             "batch_size = 0: expected an integer >= 1", "--batch-size", "0"),
-        training("learning rate 0", () -> trainConfig().learningRate(0).build(),
-            "learning_rate = 0.0: expected a finite number > 0"),
-        training("negative learning rate", () -> trainConfig().learningRate(-0.001).build(),
-            "learning_rate = -0.001: expected a finite number > 0", "--lr=-0.001"),
+        training("learning rate 0", () -> trainConfig().with("learning_rate", 0),
+            "learning_rate = 0.0: expected a number > 0"),
+        training("negative learning rate", () -> trainConfig().with("learning_rate", -0.001),
+            "learning_rate = -0.001: expected a number > 0", "--lr=-0.001"),
         training("BCE with a contrastive term",
-            () -> trainConfig().loss(NextItemLoss.BCE).build(),
+            () -> trainConfig().with("loss", NextItemLoss.BCE),
             "contrastive = us_x: expected none with loss = bce (contrastive terms need loss = ce)",
             "--model", "duorec", "--set", "loss=bce"),
         training("BCE on FEARec", () -> NextItemLoss.BCE.requireSupports(ModelType.FEAREC),
             "loss = bce: expected a causal encoder (sasrec, duorec); FEARec's frequency branch"
                 + " reads later positions, so a loss on every position would see its own targets",
             "--set", "loss=bce", "--set", "contrastive=none"),
-        training("unknown loss", () -> NextItemLoss.parse("hinge"),
+        training("unknown loss", () -> trainConfig().with("loss", "hinge"),
             "loss = hinge: expected ce or bce"),
         training("evaluation batch of 0 users",
-            () -> EvalConfig.DEFAULTS.toBuilder().batchSize(0).build(),
+            () -> EvalConfig.DEFAULTS.with("eval_batch_size", 0),
             "eval_batch_size = 0: expected an integer >= 1", "--set", "eval_batch_size=0"));
   }
 
@@ -243,14 +248,14 @@ class BadInputCorpusTest {
   @DisplayName("synthetic length range out of order or too short")
   void syntheticLengthRange() {
     assertCliRefuses(
-        "synthetic dataset: maxLength = 50; expected at least minLength = 60",
+        "synthetic_max_length = 50: expected at least synthetic_min_length = 60",
         "train", "--set", "synthetic_min_length=60");
     assertCliRefuses(
-        "synthetic dataset: minLength = 8; expected at least maxPeriod + 3 = 10 (the held-out"
+        "synthetic_min_length = 8: expected at least the longest period + 3 = 10 (the held-out"
             + " items and one training target must follow a full cycle)",
         "train", "--set", "synthetic_min_length=8");
     assertCliRefuses(
-        "--set: synthetic_max_length = long: expected an integer",
+        "--set: synthetic_max_length = long: expected an integer >= 1",
         "train", "--set", "synthetic_max_length=long");
   }
 
@@ -382,7 +387,7 @@ class BadInputCorpusTest {
     String expected =
         "; expected the architecture settings and the dataset of the interrupted run";
     try (RecommenderModel wider =
-        tinyModel(TINY_MODEL.toBuilder().hiddenSize(32).innerSize(64).build())) {
+        tinyModel(TINY_MODEL.with(Map.of("hidden_size", 32, "inner_size", 64)))) {
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, wider));
       int rows = trainedItems() + 1; // the item embedding comes first
@@ -425,10 +430,10 @@ class BadInputCorpusTest {
     return d.resolve("Yelp");
   }
 
-  private static Arguments config(String name, Function<ModelConfig.Builder, ModelConfig.Builder>
-      change, String message, String... cli) {
+  private static Arguments config(String name, Map<String, ?> change, String message,
+      String... cli) {
     return Arguments.of(
-        name, new ConfigCase(() -> change.apply(ModelConfig.builder()).build(), message, cli));
+        name, new ConfigCase(() -> ModelConfig.defaults().with(change), message, cli));
   }
 
   private static Arguments training(String name, Executable build, String message,
@@ -436,12 +441,14 @@ class BadInputCorpusTest {
     return Arguments.of(name, new ConfigCase(build, message, cli));
   }
 
-  private static TrainConfig.Builder trainConfig() {
-    return TrainConfig.builder(ModelType.FEAREC);
+  private static TrainConfig trainConfig() {
+    return TrainConfig.defaults(ModelType.FEAREC);
   }
 
   private static SyntheticConfig synthetic(int users, int items) {
-    return SyntheticConfig.DEFAULTS.toBuilder().numUsers(users).numItems(items).build();
+    return SyntheticConfig.DEFAULTS.with(Map.of(
+            "synthetic_users", users,
+            "synthetic_items", items));
   }
 
   /** The item count of the shared run's data. */
@@ -461,12 +468,15 @@ class BadInputCorpusTest {
 
   /**
    * The command line exits with the user-error code and prints {@code error: message} as its
-   * last line, with no stack trace.
+   * last line, the message prefixed by the option that gave the value where there is one
+   * ({@code error: --max-length: max_length = 1: ...}), with no stack trace.
    */
   private static void assertCliRefuses(String message, String... args) {
     CliRun r = run(args);
     assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
-    assertTrue(r.err().endsWith("error: " + message + System.lineSeparator()), r.err());
+    String[] lines = r.err().split(System.lineSeparator());
+    assertTrue(
+        lines[lines.length - 1].matches("error: (--[a-z-]+: )?" + Pattern.quote(message)), r.err());
     assertNoStackTrace(r);
   }
 

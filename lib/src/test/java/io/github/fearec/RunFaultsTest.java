@@ -342,7 +342,7 @@ class RunFaultsTest {
         "--set: global_ratio does not apply: only FEARec has frequency layers, not sasrec; remove it");
     assertRefused(
         run("train", "--model", "fearec", "--set", "dual_domain=false", "--set", "spatial_ratio=0.3"),
-        "--set: spatial_ratio does not apply: dual_domain = false switches FEARec's time-domain"
+        "--set: spatial_ratio (time_weight) does not apply: dual_domain = false switches FEARec's time-domain"
             + " branch off; remove it");
     assertRefused(run("train", "--model", "pop", "--epochs", "5"),
         "--epochs: epochs does not apply: the popularity baseline has no architecture and is not"
@@ -369,14 +369,14 @@ class RunFaultsTest {
   @Test
   @DisplayName("messages name the option the user typed, and a bare 'fearec' is an error")
   void messagesNameRealOptions() {
-    assertRefused(run(train("--lr=NaN")), "--lr: learning_rate = NaN: expected a finite number");
+    assertRefused(run(train("--lr=NaN")), "--lr: learning_rate = NaN: expected a number > 0");
     CliRun bare = run();
     assertEquals(FearecCli.USER_ERROR, bare.code());
     assertTrue(bare.err().startsWith("error: expected a command"), bare.err());
     assertRefused(run(train("--device", "gpu:99999999999")),
         "device = gpu:99999999999: expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
     assertRefused(run(train("--set", "synthetic_users=2000000000")),
-        "synthetic dataset: numUsers * maxLength = 100000000000; expected at most 100000000"
+        "synthetic_users × synthetic_max_length = 100000000000: expected at most 100000000"
             + " interactions (the generated data is held in memory, 4 bytes per interaction,"
             + " several times over while it is split)");
   }

@@ -27,13 +27,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Training and evaluation throughput of SASRec and FEARec with the paper's Beauty settings, next
@@ -127,7 +129,7 @@ public final class Benchmark implements Callable<Integer> {
     double loadSeconds = (System.nanoTime() - start) / 1e9;
     LeaveOneOutSplit split = new LeaveOneOutSplit(dataset);
     TrainingSamples samples = new TrainingSamples(split);
-    ModelConfig config = ModelConfig.builder().maxLength(maxLength).build();
+    ModelConfig config = ModelConfig.defaults().with("max_length", maxLength);
     BatchFactory factory = new BatchFactory(config.maxLength());
 
     List<ModelResult> results = new ArrayList<>();
@@ -168,23 +170,15 @@ public final class Benchmark implements Callable<Integer> {
 
   private SequenceDataset loadData() {
     if (quick || "synthetic".equals(data) || syntheticOptions()) {
-      SyntheticConfig.Builder synthetic = SyntheticConfig.DEFAULTS.toBuilder();
+      Map<String, Integer> changes = new HashMap<>();
       if (quick) {
-        synthetic.numUsers(600);
+        changes.put("synthetic_users", 600);
       }
-      if (syntheticUsers > 0) {
-        synthetic.numUsers(syntheticUsers);
-      }
-      if (syntheticItems > 0) {
-        synthetic.numItems(syntheticItems);
-      }
-      if (syntheticMinLength > 0) {
-        synthetic.minLength(syntheticMinLength);
-      }
-      if (syntheticMaxLength > 0) {
-        synthetic.maxLength(syntheticMaxLength);
-      }
-      return SyntheticDataset.generate(synthetic.build()).dataset();
+      putIfGiven(changes, "synthetic_users", syntheticUsers);
+      putIfGiven(changes, "synthetic_items", syntheticItems);
+      putIfGiven(changes, "synthetic_min_length", syntheticMinLength);
+      putIfGiven(changes, "synthetic_max_length", syntheticMaxLength);
+      return SyntheticDataset.generate(SyntheticConfig.DEFAULTS.with(changes)).dataset();
     }
     Path file = data != null ? Path.of(data) : Path.of("data", "Beauty.txt");
     if (data == null && !Files.isRegularFile(file)) {
@@ -192,6 +186,13 @@ public final class Benchmark implements Callable<Integer> {
       return SyntheticDataset.defaultDataset();
     }
     return DatasetLoader.load(file).dataset();
+  }
+
+  /** Options left at 0 keep the generator's default. */
+  private static void putIfGiven(Map<String, Integer> changes, String key, int value) {
+    if (value > 0) {
+      changes.put(key, value);
+    }
   }
 
   private ModelResult measure(

@@ -54,7 +54,7 @@ final class FlopCount {
             + 2 * n * n * n // circular-diagonal sums
             + aggregation;
       }
-      double time = c.dualDomain() && c.spatialRatio() > 0 ? filter + 2 * 2 * queries * n * d : 0;
+      double time = c.dualDomain() && c.timeWeight() > 0 ? filter + 2 * 2 * queries * n * d : 0;
       attention = frequency + time;
     }
     return projections + feedForward + attention;

@@ -7,13 +7,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
+import io.github.fearec.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import io.github.fearec.nn.ModelConfig;
-import io.github.fearec.nn.ModelType;
-import io.github.fearec.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -102,7 +102,7 @@ class BenchmarkSmokeTest {
     double[] paperRoute = new double[2];
     int[] lengths = {100, 400};
     for (int i = 0; i < 2; i++) {
-      ModelConfig config = ModelConfig.builder().maxLength(lengths[i]).build();
+      ModelConfig config = ModelConfig.defaults().with("max_length", lengths[i]);
       shortRoute[i] = FlopCount.trainingSample(ModelType.FEAREC, config, training, 400, false);
       paperRoute[i] = FlopCount.trainingSample(ModelType.FEAREC, config, training, 400, true);
     }

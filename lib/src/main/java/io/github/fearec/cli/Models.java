@@ -34,8 +34,8 @@ final class Models {
   }
 
   /** The training defaults of a model: its encoder's, with DuoRec's contrastive term added. */
-  static TrainConfig.Builder trainingDefaults(String name) {
-    TrainConfig.Builder defaults = TrainConfig.builder(neuralType(name));
-    return check(name).equals(DUOREC) ? defaults.contrastive(ContrastiveMode.US_X) : defaults;
+  static TrainConfig trainingDefaults(String name) {
+    TrainConfig defaults = TrainConfig.defaults(neuralType(name));
+    return check(name).equals(DUOREC) ? defaults.with("contrastive", ContrastiveMode.US_X) : defaults;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
@@ -24,14 +25,16 @@ final class Settings {
   String device = "cpu";
 
   /** Shapes the embedded synthetic dataset when {@link #data} is "synthetic". */
-  final SyntheticConfig.Builder synthetic = SyntheticConfig.DEFAULTS.toBuilder();
+  final ConfigSchema<SyntheticConfig>.Staged synthetic =
+      SyntheticConfig.SETTINGS.stage(SyntheticConfig.DEFAULTS);
 
-  final ModelConfig.Builder architecture = ModelConfig.builder();
-  final TrainConfig.Builder training;
-  final EvalConfig.Builder evaluation = EvalConfig.DEFAULTS.toBuilder();
+  final ConfigSchema<ModelConfig>.Staged architecture =
+      ModelConfig.SETTINGS.stage(ModelConfig.defaults());
+  final ConfigSchema<TrainConfig>.Staged training;
+  final ConfigSchema<EvalConfig>.Staged evaluation = EvalConfig.SETTINGS.stage(EvalConfig.DEFAULTS);
 
   Settings(String model) {
     this.model = model;
-    this.training = Models.trainingDefaults(model);
+    this.training = TrainConfig.SETTINGS.stage(Models.trainingDefaults(model));
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -16,9 +17,9 @@ import java.util.function.Predicate;
  * command-line options, in that order of precedence (later wins), and applies them through {@link
  * ConfigKeys}. The model is resolved first because the training defaults depend on it.
  *
- * <p>Nothing given is silently ignored: a key set twice in one file, a key that does not apply to
- * the model or data chosen ({@link ConfigKeys.Scope}) and a change to a setting a command keeps
- * fixed (a resumed run's seed, say) are errors that name the key and where it was given. The
+ * <p>Nothing given is silently ignored: a key set twice in one file (under its name or an alias),
+ * a key that does not apply to the model or data chosen ({@link io.github.fearec.config.Scope}) and
+ * a change to a setting a command keeps fixed (a resumed run's seed, say) are errors that name the key and where it was given. The
  * settings file of a run ({@link #base}) is exempt from the first two: it lists what the run used.
  */
 final class SettingsLoader {
@@ -88,22 +89,26 @@ final class SettingsLoader {
       if (e.base()) {
         continue;
       }
-      ConfigKeys.Key key = ConfigKeys.all().get(e.key().strip());
+      ConfigKeys.Key key = ConfigKeys.find(e.key(), e.where());
+      // the key as the user typed it, and the current name when that was an old one
+      String named = key.name().equals(e.key().strip())
+          ? key.name() : e.key().strip() + " (" + key.name() + ")";
       if (refused.test(key.name())) {
-        throw new ConfigException(e.where() + key.name() + ": " + refusedBecause);
+        throw new ConfigException(e.where() + named + ": " + refusedBecause);
       }
-      String notApplying = key.scope().whyNot(settings);
+      String notApplying = ConfigKeys.whyNot(key.scope(), settings);
       if (notApplying != null) {
         throw new ConfigException(
-            e.where() + key.name() + " does not apply: " + notApplying + "; remove it");
+            e.where() + named + " does not apply: " + notApplying + "; remove it");
       }
       if (base != null && !changeable.contains(key.name())) {
         Object was = key.current().apply(base);
         Object now = key.current().apply(settings);
         if (!was.equals(now)) {
           throw new ConfigException(
-              e.where() + key.name() + " = " + now + " where the run has " + was + ": "
-                  + keptBecause + "; only " + String.join(", ", new java.util.TreeSet<>(changeable)) + " may change");
+              e.where() + named + " = " + now + " where the run has " + was + ": "
+                  + keptBecause + "; only " + String.join(", ", new TreeSet<>(changeable))
+                  + " may change");
         }
       }
     }
@@ -147,7 +152,9 @@ final class SettingsLoader {
           throw new ConfigException(where + "expected 'key = value', got '" + content + "'");
         }
         String key = content.substring(0, eq).strip();
-        Integer first = lineOfKey.putIfAbsent(key, lines.lineNumber());
+        // an old name and the new one are the same key
+        String canonical = ConfigKeys.find(key, where).name();
+        Integer first = lineOfKey.putIfAbsent(canonical, lines.lineNumber());
         if (first != null) {
           throw new ConfigException(
               where + key + " is set again (first at line " + first + "); expected each key once");

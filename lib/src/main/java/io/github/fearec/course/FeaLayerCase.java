@@ -4,9 +4,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import ai.djl.nn.Parameter;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
@@ -202,7 +202,7 @@ public final class FeaLayerCase {
           config.numHeads(),
           config.ramp().band(layer),
           config.topK(),
-          config.dualDomain() ? config.spatialRatio() : 0.0,
+          config.dualDomain() ? config.timeWeight() : 0.0,
           config.layerNormEps(),
           dense(parameters, prefix, "attention_01query"),
           dense(parameters, prefix, "attention_02key"),

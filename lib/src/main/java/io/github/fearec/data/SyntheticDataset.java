@@ -59,7 +59,7 @@ public final class SyntheticDataset {
 
     int[][] motifs = new int[config.numUsers()][];
     for (int u = 0; u < motifs.length; u++) {
-      int period = motifRandom.nextInt(config.minPeriod(), config.maxPeriod() + 1);
+      int period = motifRandom.nextInt(config.periods().min(), config.periods().max() + 1);
       motifs[u] = distinctItems(period, popularity, motifRandom);
     }
     coverCatalogue(motifs, config.numItems(), motifRandom);

@@ -38,7 +38,7 @@ public final class HybridAttention extends AttentionLayer {
     FrequencyBand timeBand =
         config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
     timeFilter = new BandFilter(timeBand, n, choice);
-    alpha = config.dualDomain() ? config.spatialRatio() : 0.0;
+    alpha = config.dualDomain() ? config.timeWeight() : 0.0;
   }
 
   @Override

@@ -2,74 +2,80 @@ package io.github.fearec.nn;
 
 import static io.github.fearec.ConfigException.require;
 
+import com.google.gson.annotations.SerializedName;
 import io.github.fearec.ConfigException;
-
+import io.github.fearec.config.ConfigSchema;
+import io.github.fearec.config.Scope;
+import io.github.fearec.config.Setting;
 import io.github.fearec.spectral.FrequencyRamp;
+import java.util.Map;
 
 /**
- * The architecture of SASRec and FEARec: immutable, validated on construction. Defaults are the
- * paper's Beauty settings (docs/model.md §9). SASRec reads only the fields shared by both models.
+ * The architecture of SASRec and FEARec: immutable, validated on construction. Each component
+ * declares its key, meaning and default ({@link Setting}); the defaults are the paper's Beauty
+ * settings (docs/model.md §9). SASRec reads only the settings shared by both models. Build
+ * variations with {@link #with}, e.g. {@code ModelConfig.defaults().with("max_length", 20)}.
  *
- * @param maxLength N, the number of most recent items the model reads (default 50)
- * @param hiddenSize d, the embedding and hidden width (default 64)
- * @param numLayers L, the number of encoder layers (default 2)
- * @param numHeads h, attention heads in the time-domain attention; must divide d (default 2)
- * @param innerSize the width of the feed-forward layer (default 256 = 4d)
- * @param hiddenDropout dropout on embeddings and after each sub-layer (default 0.5)
- * @param attentionDropout dropout on attention probabilities (default 0.5)
- * @param globalRatio γ of the frequency ramp, in (0, 1] (default 0.6; docs/model.md §3)
- * @param dualDomain whether FEARec adds time-domain attention to the frequency branch (default on)
- * @param bandLimitedTime "std" in the authors' code: the time-domain branch also sees only the
- *     layer's band (default on; docs/model.md §5)
- * @param spatialRatio α, the weight of the time-domain branch in the hybrid (default 0.1)
- * @param topkFactor c in k = ⌊c·ln N⌋, the number of lags aggregated (default 1)
- * @param layerNormEps LayerNorm epsilon (default 1e-12, as the authors)
- * @param initStd standard deviation of the normal weight initialisation (default 0.02)
+ * <p>{@code timeWeight} is stored under its old name {@code spatialRatio} in a checkpoint's
+ * {@code model.json}, so that checkpoints written before the rename still load.
  */
 public record ModelConfig(
+    @Setting(key = "max_length", init = "50", min = 2, scope = Scope.NEURAL,
+        doc = "N: the most recent items a model reads")
     int maxLength,
+    @Setting(key = "hidden_size", init = "64", min = 1, scope = Scope.NEURAL,
+        doc = "d: embedding and hidden width")
     int hiddenSize,
+    @Setting(key = "num_layers", init = "2", min = 1, scope = Scope.NEURAL,
+        doc = "L: encoder layers")
     int numLayers,
+    @Setting(key = "num_heads", init = "2", min = 1, scope = Scope.NEURAL,
+        doc = "h: attention heads of the time-domain attention; must divide hidden_size")
     int numHeads,
+    @Setting(key = "inner_size", init = "256", min = 1, scope = Scope.NEURAL,
+        doc = "width of the feed-forward layer (4d)")
     int innerSize,
+    @Setting(key = "hidden_dropout", init = "0.5", min = 0, max = 1, maxExcluded = true,
+        scope = Scope.NEURAL, doc = "dropout on embeddings and after each sub-layer")
     double hiddenDropout,
+    @Setting(key = "attention_dropout", init = "0.5", min = 0, max = 1, maxExcluded = true,
+        scope = Scope.NEURAL, doc = "dropout on attention probabilities")
     double attentionDropout,
+    @Setting(key = "global_ratio", init = "0.6", min = 0, minExcluded = true, max = 1,
+        scope = Scope.FEAREC, doc = "γ of the frequency ramp (FEARec; docs/model.md §3)")
     double globalRatio,
+    @Setting(key = "dual_domain", init = "true", scope = Scope.FEAREC,
+        doc = "true: add time-domain attention to the frequency branch (FEARec)")
     boolean dualDomain,
+    @Setting(key = "std", init = "true", scope = Scope.FEAREC_TIME,
+        doc = "true: the time-domain branch sees only the layer's band (FEARec; the authors'"
+            + " name; docs/model.md §5)")
     boolean bandLimitedTime,
-    double spatialRatio,
+    @Setting(key = "time_weight", aliases = "spatial_ratio", init = "0.1", min = 0, max = 1,
+        scope = Scope.FEAREC_TIME,
+        doc = "α: weight of the time-domain branch in the hybrid (FEARec; docs/model.md §5)")
+    @SerializedName("spatialRatio")
+    double timeWeight,
+    @Setting(key = "topk_factor", init = "1", min = 0, minExcluded = true, scope = Scope.FEAREC,
+        doc = "c in k = floor(c·ln N), the number of lags aggregated (FEARec; docs/model.md §4)")
     double topkFactor,
+    @Setting(key = "layer_norm_eps", init = "1e-12", min = 0, minExcluded = true,
+        scope = Scope.NEURAL, doc = "LayerNorm epsilon (1e-12, as the authors)")
     double layerNormEps,
+    @Setting(key = "init_std", init = "0.02", min = 0, minExcluded = true, scope = Scope.NEURAL,
+        doc = "standard deviation of the normal weight initialisation")
     double initStd) {
 
+  /** The declarations above, read once. */
+  public static final ConfigSchema<ModelConfig> SETTINGS = ConfigSchema.of(ModelConfig.class);
+
+  /** What the declarations cannot say alone: the heads must divide the width. */
   public ModelConfig {
-    require(maxLength >= 2, "max_length", maxLength, "an integer >= 2");
-    require(hiddenSize >= 1, "hidden_size", hiddenSize, "an integer >= 1");
-    require(numLayers >= 1, "num_layers", numLayers, "an integer >= 1");
-    require(numHeads >= 1, "num_heads", numHeads, "an integer >= 1");
     require(
         hiddenSize % numHeads == 0,
         "num_heads",
         numHeads,
         "a divisor of hidden_size = " + hiddenSize);
-    require(innerSize >= 1, "inner_size", innerSize, "an integer >= 1");
-    require(
-        hiddenDropout >= 0 && hiddenDropout < 1,
-        "hidden_dropout",
-        hiddenDropout,
-        "a number in [0, 1)");
-    require(
-        attentionDropout >= 0 && attentionDropout < 1,
-        "attention_dropout",
-        attentionDropout,
-        "a number in [0, 1)");
-    require(
-        globalRatio > 0 && globalRatio <= 1, "global_ratio", globalRatio, "a number in (0, 1]");
-    require(
-        spatialRatio >= 0 && spatialRatio <= 1, "spatial_ratio", spatialRatio, "a number in [0, 1]");
-    require(topkFactor > 0, "topk_factor", topkFactor, "a number > 0");
-    require(layerNormEps > 0, "layer_norm_eps", layerNormEps, "a number > 0");
-    require(initStd > 0, "init_std", initStd, "a number > 0");
   }
 
   /**
@@ -98,16 +104,17 @@ public record ModelConfig(
 
   /** The paper's Beauty settings. */
   public static ModelConfig defaults() {
-    return builder().build();
+    return SETTINGS.defaults();
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** This configuration with {@code changes} (key to value, text or typed), checked together. */
+  public ModelConfig with(Map<String, ?> changes) {
+    return SETTINGS.with(this, changes);
   }
 
-  /** A builder that starts from this configuration. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  /** This configuration with one setting changed. */
+  public ModelConfig with(String key, Object value) {
+    return with(Map.of(key, value));
   }
 
   /** k = ⌊c·ln N⌋: how many time lags the auto-correlation attention aggregates (docs/model.md §4). */
@@ -127,130 +134,5 @@ public record ModelConfig(
   /** The band each FEARec layer keeps. */
   public FrequencyRamp ramp() {
     return FrequencyRamp.of(maxLength, numLayers, globalRatio);
-  }
-
-  /** Mutable staging for a {@link ModelConfig}; {@link #build()} validates. */
-  public static final class Builder {
-    private int maxLength = 50;
-    private int hiddenSize = 64;
-    private int numLayers = 2;
-    private int numHeads = 2;
-    private int innerSize = 256;
-    private double hiddenDropout = 0.5;
-    private double attentionDropout = 0.5;
-    private double globalRatio = 0.6;
-    private boolean dualDomain = true;
-    private boolean bandLimitedTime = true;
-    private double spatialRatio = 0.1;
-    private double topkFactor = 1.0;
-    private double layerNormEps = 1e-12;
-    private double initStd = 0.02;
-
-    private Builder() {}
-
-    private Builder(ModelConfig c) {
-      maxLength = c.maxLength;
-      hiddenSize = c.hiddenSize;
-      numLayers = c.numLayers;
-      numHeads = c.numHeads;
-      innerSize = c.innerSize;
-      hiddenDropout = c.hiddenDropout;
-      attentionDropout = c.attentionDropout;
-      globalRatio = c.globalRatio;
-      dualDomain = c.dualDomain;
-      bandLimitedTime = c.bandLimitedTime;
-      spatialRatio = c.spatialRatio;
-      topkFactor = c.topkFactor;
-      layerNormEps = c.layerNormEps;
-      initStd = c.initStd;
-    }
-
-    public Builder maxLength(int v) {
-      maxLength = v;
-      return this;
-    }
-
-    public Builder hiddenSize(int v) {
-      hiddenSize = v;
-      return this;
-    }
-
-    public Builder numLayers(int v) {
-      numLayers = v;
-      return this;
-    }
-
-    public Builder numHeads(int v) {
-      numHeads = v;
-      return this;
-    }
-
-    public Builder innerSize(int v) {
-      innerSize = v;
-      return this;
-    }
-
-    public Builder hiddenDropout(double v) {
-      hiddenDropout = v;
-      return this;
-    }
-
-    public Builder attentionDropout(double v) {
-      attentionDropout = v;
-      return this;
-    }
-
-    public Builder globalRatio(double v) {
-      globalRatio = v;
-      return this;
-    }
-
-    public Builder dualDomain(boolean v) {
-      dualDomain = v;
-      return this;
-    }
-
-    public Builder bandLimitedTime(boolean v) {
-      bandLimitedTime = v;
-      return this;
-    }
-
-    public Builder spatialRatio(double v) {
-      spatialRatio = v;
-      return this;
-    }
-
-    public Builder topkFactor(double v) {
-      topkFactor = v;
-      return this;
-    }
-
-    public Builder layerNormEps(double v) {
-      layerNormEps = v;
-      return this;
-    }
-
-    public Builder initStd(double v) {
-      initStd = v;
-      return this;
-    }
-
-    public ModelConfig build() {
-      return new ModelConfig(
-          maxLength,
-          hiddenSize,
-          numLayers,
-          numHeads,
-          innerSize,
-          hiddenDropout,
-          attentionDropout,
-          globalRatio,
-          dualDomain,
-          bandLimitedTime,
-          spatialRatio,
-          topkFactor,
-          layerNormEps,
-          initStd);
-    }
   }
 }

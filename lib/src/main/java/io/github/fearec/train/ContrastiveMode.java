@@ -1,5 +1,6 @@
 package io.github.fearec.train;
 
+import io.github.fearec.config.Choice;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Locale;
  * sequence (another dropout mask), z_sem a pass over a semantic positive (another training
  * sample with the same target).
  */
-public enum ContrastiveMode {
+public enum ContrastiveMode implements Choice {
   /** Next-item cross-entropy only (SASRec's objective). */
   NONE(false, false),
   /** Unsupervised: InfoNCE(h, z_aug). */
@@ -38,18 +39,9 @@ public enum ContrastiveMode {
     return semanticView;
   }
 
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses "none", "un", "su", "us", "us_x" (any case). */
-  public static ContrastiveMode parse(String text) {
-    for (ContrastiveMode m : values()) {
-      if (m.id().equalsIgnoreCase(text.trim())) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown contrastive mode '" + text + "'; expected one of none, un, su, us, us_x");
-  }
 }

@@ -185,8 +185,8 @@ public final class ModelCheckpoint {
             file + ": not a checkpoint description; expected format " + FORMAT + " with a model"
                 + " type and its configuration, as 'fearec train' writes it");
       }
-      // re-validate: the record's constructor checks every field
-      ModelConfig checked = d.config().toBuilder().build();
+      // Gson calls the constructor directly, which checks only combinations of values
+      ModelConfig checked = ModelConfig.SETTINGS.validate(d.config());
       return new Description(d.format(), d.model(), d.numItems(), checked);
     } catch (IOException | JsonParseException e) {
       throw new CheckpointException(

@@ -1,6 +1,7 @@
 package io.github.fearec.train;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.config.Choice;
 import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.nn.ModelType;
@@ -16,25 +17,17 @@ import java.util.Locale;
  * against the true next item and one item drawn uniformly from those the user never interacted
  * with. Many published SASRec baselines were trained that way.
  */
-public enum NextItemLoss {
+public enum NextItemLoss implements Choice {
   /** Cross-entropy over all items at the last position of every prefix sample. */
   CE,
   /** Binary cross-entropy, one sampled negative per position, loss on every position. */
   BCE;
 
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses "ce" or "bce" (any case). */
-  public static NextItemLoss parse(String text) {
-    for (NextItemLoss l : values()) {
-      if (l.id().equalsIgnoreCase(text.trim())) {
-        return l;
-      }
-    }
-    throw new ConfigException("loss = " + text + ": expected ce or bce");
-  }
 
   /** The training samples this loss is computed on. */
   public TrainingSamples samples(LeaveOneOutSplit split) {

@@ -2,180 +2,82 @@ package io.github.fearec.train;
 
 import static io.github.fearec.ConfigException.require;
 
+import io.github.fearec.config.ConfigSchema;
+import io.github.fearec.config.Scope;
+import io.github.fearec.config.Setting;
 import io.github.fearec.nn.ModelType;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * How a model is trained and selected: immutable, validated on construction. Defaults follow the
- * authors' Beauty run script (docs/model.md §8–9) except where noted.
- *
- * @param epochs the maximum number of epochs (default 200)
- * @param batchSize training samples per step (default 256)
- * @param learningRate Adam's learning rate (default 0.001; no weight decay)
- * @param seed seeds weights, dropout, shuffling and positive sampling (default 2020)
- * @param patience epochs without a better validation metric before stopping (default 10)
- * @param selectionMetric the validation metric that selects the model: NDCG@10 (default) or HR@10
- * @param loss how the next item is scored: cross-entropy over all items (default) or SASRec's
- *     original binary cross-entropy with one sampled negative on every position
- * @param contrastive the contrastive term (default us_x for FEARec, none for SASRec)
- * @param contrastiveWeight λ (default 0.1)
- * @param temperature τ of InfoNCE (default 1)
- * @param frequencyWeight weight of the frequency-domain L1 term; 0 switches it off (default 0.1,
- *     as the paper; the authors' run script leaves it off)
+ * How a model is trained and selected: immutable, validated on construction. Each component
+ * declares its key, meaning and default ({@link Setting}); the defaults follow the authors' Beauty
+ * run script (docs/model.md §8–9) except where noted, and {@link #defaults(ModelType)} adds
+ * FEARec's objective for FEARec.
  */
 public record TrainConfig(
+    @Setting(key = "epochs", init = "200", min = 1, scope = Scope.NEURAL,
+        doc = "maximum number of epochs")
     int epochs,
+    @Setting(key = "batch_size", init = "256", min = 1, scope = Scope.NEURAL,
+        doc = "training samples per step")
     int batchSize,
+    @Setting(key = "learning_rate", init = "0.001", min = 0, minExcluded = true,
+        scope = Scope.NEURAL, doc = "Adam's learning rate (no weight decay)")
     double learningRate,
+    @Setting(key = "seed", init = "2020", scope = Scope.NEURAL,
+        doc = "seeds weights, dropout, shuffling and positive sampling")
     long seed,
+    @Setting(key = "patience", init = "10", min = 1, scope = Scope.NEURAL,
+        doc = "epochs without a better validation metric before early stopping")
     int patience,
+    @Setting(key = "selection_metric", init = "NDCG@10", oneOf = {"NDCG@10", "HR@10"},
+        scope = Scope.NEURAL, doc = "validation metric selecting the model")
     String selectionMetric,
+    @Setting(key = "loss", init = "ce", scope = Scope.NEURAL,
+        doc = "next-item loss: ce (cross-entropy over all items, on prefix samples) or bce"
+            + " (SASRec's original: one sampled negative per position, loss on every position)")
     NextItemLoss loss,
+    @Setting(key = "contrastive", init = "none", scope = Scope.NEURAL,
+        doc = "contrastive term: none, un, su, us or us_x (FEARec's and DuoRec's, their default)")
     ContrastiveMode contrastive,
+    @Setting(key = "contrastive_weight", init = "0.1", min = 0, scope = Scope.NEURAL,
+        doc = "λ: weight of the InfoNCE term")
     double contrastiveWeight,
+    @Setting(key = "temperature", init = "1", min = 0, minExcluded = true, scope = Scope.NEURAL,
+        doc = "τ of InfoNCE")
     double temperature,
+    @Setting(key = "frequency_weight", init = "0", min = 0, scope = Scope.NEURAL,
+        doc = "weight of the frequency-domain L1 term; 0 = off (FEARec's default 0.1, as the"
+            + " paper; the authors' run script leaves it off)")
     double frequencyWeight) {
 
-  /** The metrics a model can be selected on. */
-  public static final Set<String> SELECTION_METRICS = Set.of("NDCG@10", "HR@10");
+  /** The declarations above, read once. */
+  public static final ConfigSchema<TrainConfig> SETTINGS = ConfigSchema.of(TrainConfig.class);
 
+  /** What the declarations cannot say alone. */
   public TrainConfig {
-    require(epochs >= 1, "epochs", epochs, "an integer >= 1");
-    require(batchSize >= 1, "batch_size", batchSize, "an integer >= 1");
-    require(learningRate > 0 && Double.isFinite(learningRate), "learning_rate", learningRate,
-        "a finite number > 0");
-    require(patience >= 1, "patience", patience, "an integer >= 1");
-    require(SELECTION_METRICS.contains(selectionMetric), "selection_metric", selectionMetric,
-        "one of " + SELECTION_METRICS);
-    require(loss != null, "loss", loss, "ce or bce");
-    require(contrastive != null, "contrastive", contrastive, "one of none, un, su, us, us_x");
     // InfoNCE contrasts user vectors of prefix samples; the BCE objective has one sample per user
     // and a prediction at every position, so the two do not combine.
-    require(loss == NextItemLoss.CE || contrastive == ContrastiveMode.NONE, "contrastive",
-        contrastive.id(), "none with loss = bce (contrastive terms need loss = ce)");
-    require(contrastiveWeight >= 0, "contrastive_weight", contrastiveWeight, "a number >= 0");
-    require(temperature > 0, "temperature", temperature, "a number > 0");
-    require(frequencyWeight >= 0, "frequency_weight", frequencyWeight, "a number >= 0");
+    require(loss != NextItemLoss.BCE || contrastive == ContrastiveMode.NONE, "contrastive",
+        contrastive == null ? null : contrastive.id(),
+        "none with loss = bce (contrastive terms need loss = ce)");
   }
 
-  /** The defaults for {@code model}: FEARec trains with us_x contrast, SASRec with CE only. */
+  /** The defaults for {@code model}: FEARec trains with us_x and the frequency loss. */
   public static TrainConfig defaults(ModelType model) {
-    return builder(model).build();
+    return model == ModelType.FEAREC
+        ? SETTINGS.defaults().with(
+            Map.of("contrastive", ContrastiveMode.US_X, "frequency_weight", 0.1))
+        : SETTINGS.defaults();
   }
 
-  /** A builder holding the defaults for {@code model}. */
-  public static Builder builder(ModelType model) {
-    return new Builder(model);
+  /** This configuration with {@code changes} (key to value, text or typed), checked together. */
+  public TrainConfig with(Map<String, ?> changes) {
+    return SETTINGS.with(this, changes);
   }
 
-  /** A builder that starts from this configuration. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Mutable staging for a {@link TrainConfig}; {@link #build()} validates. */
-  public static final class Builder {
-    private int epochs = 200;
-    private int batchSize = 256;
-    private double learningRate = 1e-3;
-    private long seed = 2020;
-    private int patience = 10;
-    private String selectionMetric = "NDCG@10";
-    private NextItemLoss loss = NextItemLoss.CE;
-    private ContrastiveMode contrastive;
-    private double contrastiveWeight = 0.1;
-    private double temperature = 1.0;
-    private double frequencyWeight;
-
-    private Builder(ModelType model) {
-      boolean fearec = model == ModelType.FEAREC;
-      contrastive = fearec ? ContrastiveMode.US_X : ContrastiveMode.NONE;
-      frequencyWeight = fearec ? 0.1 : 0.0;
-    }
-
-    private Builder(TrainConfig c) {
-      epochs = c.epochs;
-      batchSize = c.batchSize;
-      learningRate = c.learningRate;
-      seed = c.seed;
-      patience = c.patience;
-      selectionMetric = c.selectionMetric;
-      loss = c.loss;
-      contrastive = c.contrastive;
-      contrastiveWeight = c.contrastiveWeight;
-      temperature = c.temperature;
-      frequencyWeight = c.frequencyWeight;
-    }
-
-    public Builder epochs(int v) {
-      epochs = v;
-      return this;
-    }
-
-    public Builder batchSize(int v) {
-      batchSize = v;
-      return this;
-    }
-
-    public Builder learningRate(double v) {
-      learningRate = v;
-      return this;
-    }
-
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
-    public Builder patience(int v) {
-      patience = v;
-      return this;
-    }
-
-    public Builder selectionMetric(String v) {
-      selectionMetric = v;
-      return this;
-    }
-
-    public Builder loss(NextItemLoss v) {
-      loss = v;
-      return this;
-    }
-
-    public Builder contrastive(ContrastiveMode v) {
-      contrastive = v;
-      return this;
-    }
-
-    public Builder contrastiveWeight(double v) {
-      contrastiveWeight = v;
-      return this;
-    }
-
-    public Builder temperature(double v) {
-      temperature = v;
-      return this;
-    }
-
-    public Builder frequencyWeight(double v) {
-      frequencyWeight = v;
-      return this;
-    }
-
-
-    public TrainConfig build() {
-      return new TrainConfig(
-          epochs,
-          batchSize,
-          learningRate,
-          seed,
-          patience,
-          selectionMetric,
-          loss,
-          contrastive,
-          contrastiveWeight,
-          temperature,
-          frequencyWeight);
-    }
+  /** This configuration with one setting changed. */
+  public TrainConfig with(String key, Object value) {
+    return with(Map.of(key, value));
   }
 }

@@ -189,12 +189,13 @@ class FearecCliTest {
     }
     io.github.fearec.data.SyntheticConfig range =
         new SettingsLoader().set("synthetic_periods=3-6").load().synthetic.build();
-    assertEquals(3, range.minPeriod());
-    assertEquals(6, range.maxPeriod());
+    assertEquals(3, range.periods().min());
+    assertEquals(6, range.periods().max());
     CliRun bad = run("train", "--set", "synthetic_periods=2-3-4");
     assertEquals(FearecCli.USER_ERROR, bad.code());
     assertTrue(bad.err().contains(
-        "synthetic_periods = 2-3-4: expected a period P or a range MIN-MAX, e.g. 5 or 2-7"),
+        "synthetic_periods = 2-3-4: expected a period P or a range MIN-MAX with 1 <= MIN <= MAX,"
+            + " e.g. 5 or 2-7"),
         bad.err());
   }
 }

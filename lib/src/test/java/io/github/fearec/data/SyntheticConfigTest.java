@@ -3,7 +3,8 @@ package io.github.fearec.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.fearec.FearecException;
+import io.github.fearec.ConfigException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -12,61 +13,80 @@ class SyntheticConfigTest {
   @Test
   void documentedDefaults() {
     assertEquals(
-        new SyntheticConfig(1_000, 500, 2, 7, 10, 50, 0.1, 0.5, 42), SyntheticConfig.DEFAULTS);
-    assertEquals(SyntheticConfig.DEFAULTS, SyntheticConfig.builder().build());
+        new SyntheticConfig(1_000, 500, new Periods(2, 7), 10, 50, 0.1, 0.5, 42),
+        SyntheticConfig.DEFAULTS);
   }
 
   @Test
-  void toBuilderRoundTrips() {
+  void changesGiveNewConfigsAndLeaveTheOriginal() {
     SyntheticConfig config =
-        SyntheticConfig.builder()
-            .numUsers(30)
-            .numItems(40)
-            .periods(3, 4)
-            .lengths(7, 9)
-            .noise(0)
-            .popularitySkew(1.2)
-            .seed(-5)
-            .build();
-    assertEquals(config, config.toBuilder().build());
-    assertEquals(7, config.toBuilder().seed(7).build().seed());
-    SyntheticConfig longer = config.toBuilder().maxLength(400).minLength(300).build();
+        SyntheticConfig.DEFAULTS.with(Map.of(
+                "synthetic_users", 30,
+                "synthetic_items", 40,
+                "synthetic_periods", "3-4",
+                "synthetic_min_length", 7,
+                "synthetic_max_length", 9,
+                "synthetic_noise", 0,
+                "synthetic_popularity_skew", 1.2,
+                "synthetic_seed", -5));
+    assertEquals(new SyntheticConfig(30, 40, new Periods(3, 4), 7, 9, 0.0, 1.2, -5), config);
+    assertEquals(7, config.with("synthetic_seed", 7).seed());
+    assertEquals(-5, config.seed());
+    // both lengths change together: 300 alone would exceed the maximum 9 on the way
+    SyntheticConfig longer =
+        config.with(Map.of("synthetic_max_length", 400, "synthetic_min_length", 300));
     assertEquals(300, longer.minLength());
     assertEquals(400, longer.maxLength());
   }
 
+  @Test
+  void periodsReadAndWriteAsConfigFilesSpellThem() {
+    assertEquals(new Periods(5, 5), Periods.parse("5"));
+    assertEquals(new Periods(2, 7), Periods.parse(" 2-7 "));
+    assertEquals("5", new Periods(5, 5).toString());
+    assertEquals("2-7", new Periods(2, 7).toString());
+    for (String bad : new String[] {"", "0", "4-3", "2-", "a-b", "1-2-3"}) {
+      assertThrows(IllegalArgumentException.class, () -> Periods.parse(bad), bad);
+    }
+  }
+
   private static void assertRejected(String message, Executable build) {
-    assertEquals(message, assertThrows(FearecException.class, build).getMessage());
+    assertEquals(message, assertThrows(ConfigException.class, build).getMessage());
   }
 
   @Test
   void rejectsInconsistentValuesNamingThem() {
     assertRejected(
-        "synthetic dataset: numUsers = 0; expected at least 1",
-        () -> SyntheticConfig.builder().numUsers(0).build());
+        "synthetic_users = 0: expected an integer >= 1",
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_users", 0));
     assertRejected(
-        "synthetic dataset: maxPeriod = 3; expected at least minPeriod = 4",
-        () -> SyntheticConfig.builder().periods(4, 3).build());
+        "synthetic_periods = 4-3: expected a period P or a range MIN-MAX with 1 <= MIN <= MAX,"
+            + " e.g. 5 or 2-7",
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_periods", "4-3"));
     assertRejected(
-        "synthetic dataset: minLength = 9; expected at least maxPeriod + 3 = 10 (the held-out"
+        "synthetic_min_length = 9: expected at least the longest period + 3 = 10 (the held-out"
             + " items and one training target must follow a full cycle)",
-        () -> SyntheticConfig.builder().lengths(9, 50).build());
+        () -> SyntheticConfig.DEFAULTS.with(Map.of(
+                "synthetic_min_length", 9,
+                "synthetic_max_length", 50)));
     assertRejected(
-        "synthetic dataset: numItems = 5; expected at least maxPeriod = 7 (a motif holds distinct"
+        "synthetic_items = 5: expected at least the longest period 7 (a motif holds distinct"
             + " items)",
-        () -> SyntheticConfig.builder().numItems(5).build());
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_items", 5));
     assertRejected(
-        "synthetic dataset: numItems = 500 with numUsers * minPeriod = 200; expected numItems <="
-            + " numUsers * minPeriod, so that every item can occur in some motif",
-        () -> SyntheticConfig.builder().numUsers(100).build());
+        "synthetic_items = 500: expected at most synthetic_users × shortest period = 200, so that"
+            + " every item can occur in some motif",
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_users", 100));
     assertRejected(
-        "synthetic dataset: noise = 1.5; expected a probability in [0, 1]",
-        () -> SyntheticConfig.builder().noise(1.5).build());
+        "synthetic_noise = 1.5: expected a number in [0, 1]",
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_noise", 1.5));
     assertRejected(
-        "synthetic dataset: popularitySkew = -1.0; expected a finite exponent >= 0",
-        () -> SyntheticConfig.builder().popularitySkew(-1).build());
+        "synthetic_popularity_skew = -1.0: expected a number >= 0",
+        () -> SyntheticConfig.DEFAULTS.with("synthetic_popularity_skew", -1));
     assertRejected(
-        "synthetic dataset: maxLength = 20; expected at least minLength = 30",
-        () -> SyntheticConfig.builder().lengths(30, 20).build());
+        "synthetic_max_length = 20: expected at least synthetic_min_length = 30",
+        () -> SyntheticConfig.DEFAULTS.with(Map.of(
+                "synthetic_min_length", 30,
+                "synthetic_max_length", 20)));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class SyntheticDatasetTest {
 
   @Test
   void differentSeedsGiveDifferentData() {
-    SyntheticConfig other = SyntheticConfig.DEFAULTS.toBuilder().seed(43).build();
+    SyntheticConfig other = SyntheticConfig.DEFAULTS.with("synthetic_seed", 43);
     assertFalse(sameSequences(DEFAULT.dataset(), SyntheticDataset.generate(other).dataset()));
   }
 
@@ -42,7 +43,7 @@ class SyntheticDatasetTest {
     for (int u = 0; u < data.numUsers(); u++) {
       assertTrue(data.length(u) >= config.minLength() && data.length(u) <= config.maxLength());
       assertTrue(
-          DEFAULT.period(u) >= config.minPeriod() && DEFAULT.period(u) <= config.maxPeriod());
+          DEFAULT.period(u) >= config.periods().min() && DEFAULT.period(u) <= config.periods().max());
       lengthsSeen[data.length(u)]++;
     }
     assertTrue(
@@ -57,7 +58,11 @@ class SyntheticDatasetTest {
     assertTrue(Arrays.stream(counts).skip(1).allMatch(c -> c > 0));
     // Also when the catalogue is as large as the motifs can cover, and tail items are rare.
     SyntheticConfig tight =
-        SyntheticConfig.builder().numUsers(100).numItems(200).popularitySkew(2).seed(1).build();
+        SyntheticConfig.DEFAULTS.with(Map.of(
+                "synthetic_users", 100,
+                "synthetic_items", 200,
+                "synthetic_popularity_skew", 2,
+                "synthetic_seed", 1));
     int[] tightCounts = SyntheticDataset.generate(tight).dataset().itemCounts();
     assertTrue(Arrays.stream(tightCounts).skip(1).allMatch(c -> c > 0));
   }
@@ -95,7 +100,7 @@ class SyntheticDatasetTest {
   void noiseFreeSequencesAreExactlyPeriodic() {
     SyntheticDataset clean =
         SyntheticDataset.generate(
-            SyntheticConfig.DEFAULTS.toBuilder().noise(0).numUsers(300).build());
+            SyntheticConfig.DEFAULTS.with(Map.of("synthetic_noise", 0, "synthetic_users", 300)));
     for (int u = 0; u < 300; u++) {
       int p = clean.period(u);
       for (int t = p; t < clean.dataset().length(u); t++) {
@@ -109,7 +114,7 @@ class SyntheticDatasetTest {
   @Test
   void changingTheNoiseKeepsPeriodsAndMotifs() {
     SyntheticDataset noisy =
-        SyntheticDataset.generate(SyntheticConfig.DEFAULTS.toBuilder().noise(0.5).build());
+        SyntheticDataset.generate(SyntheticConfig.DEFAULTS.with("synthetic_noise", 0.5));
     for (int u = 0; u < 100; u++) {
       int p = DEFAULT.period(u);
       assertEquals(p, noisy.period(u));

@@ -17,6 +17,7 @@ import ai.djl.training.ParameterStore;
 import io.github.fearec.testing.ManagedTest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DropoutsTest extends ManagedTest {
@@ -105,7 +106,11 @@ class DropoutsTest extends ManagedTest {
   @Test
   void twoModelsInOneJvmDrawTheirOwnReproducibleStreams() {
     ModelConfig config =
-        ModelConfig.builder().maxLength(8).hiddenSize(8).numHeads(2).innerSize(16).build();
+        ModelConfig.defaults().with(Map.of(
+                "max_length", 8,
+                "hidden_size", 8,
+                "num_heads", 2,
+                "inner_size", 16));
     try (RecommenderModel a = RecommenderModel.create(ModelType.FEAREC, config, 20, null);
         RecommenderModel b = RecommenderModel.create(ModelType.FEAREC, config, 20, null)) {
       List<NDArray> from = a.parameterArrays();

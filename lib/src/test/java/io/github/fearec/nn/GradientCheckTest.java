@@ -14,6 +14,7 @@ import ai.djl.util.Pair;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.Losses;
 import java.nio.DoubleBuffer;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,15 +46,14 @@ class GradientCheckTest {
   @MethodSource("models")
   void autogradMatchesFiniteDifferences(ModelType type, RouteChoice route) {
     ModelConfig config =
-        ModelConfig.builder()
-            .maxLength(10)
-            .hiddenSize(6)
-            .numHeads(2)
-            .innerSize(8)
-            .hiddenDropout(0)
-            .attentionDropout(0)
-            .spatialRatio(0.3)
-            .build();
+        ModelConfig.defaults().with(Map.of(
+                "max_length", 10,
+                "hidden_size", 6,
+                "num_heads", 2,
+                "inner_size", 8,
+                "hidden_dropout", 0,
+                "attention_dropout", 0,
+                "time_weight", 0.3));
     Engine.getInstance().setRandomSeed(11);
     try (NDManager manager = NDManager.newBaseManager()) {
       SequenceEncoder encoder =

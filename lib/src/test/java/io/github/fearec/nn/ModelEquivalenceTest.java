@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.spectral.RouteChoice;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,12 @@ class ModelEquivalenceTest {
   @Test
   void fearecWithOnlyUnfilteredTimeAttentionIsSasrec() {
     ModelConfig base =
-        ModelConfig.builder().maxLength(8).hiddenSize(8).numHeads(2).innerSize(16).build();
-    ModelConfig timeOnly = base.toBuilder().spatialRatio(1).bandLimitedTime(false).build();
+        ModelConfig.defaults().with(Map.of(
+                "max_length", 8,
+                "hidden_size", 8,
+                "num_heads", 2,
+                "inner_size", 16));
+    ModelConfig timeOnly = base.with(Map.of("time_weight", 1, "std", false));
     int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {6, 7, 8, 9, 1, 2, 3, 4}};
     long[] lengths = {5, 8};
     Engine.getInstance().setRandomSeed(9);
@@ -49,7 +54,11 @@ class ModelEquivalenceTest {
   @Test
   void fearecGivesTheSameScoresAndGradientsByEitherRoute() {
     ModelConfig config =
-        ModelConfig.builder().hiddenSize(16).innerSize(32).hiddenDropout(0).attentionDropout(0).build();
+        ModelConfig.defaults().with(Map.of(
+                "hidden_size", 16,
+                "inner_size", 32,
+                "hidden_dropout", 0,
+                "attention_dropout", 0));
     int n = config.maxLength();
     int[][] rows = new int[3][n];
     long[] lengths = {n, 17, 1};

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.testing.Arrays3;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,14 +22,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SequenceEncoderTest {
 
   private static final ModelConfig TINY =
-      ModelConfig.builder()
-          .maxLength(8)
-          .hiddenSize(8)
-          .numHeads(2)
-          .innerSize(16)
-          .hiddenDropout(0.2)
-          .attentionDropout(0.2)
-          .build();
+      ModelConfig.defaults().with(Map.of(
+              "max_length", 8,
+              "hidden_size", 8,
+              "num_heads", 2,
+              "inner_size", 16,
+              "hidden_dropout", 0.2,
+              "attention_dropout", 0.2));
 
   @Test
   void sasrecIsCausal() {
@@ -89,7 +89,7 @@ class SequenceEncoderTest {
   @Test
   void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
     for (Variant variant : VARIANTS) {
-      ModelConfig noDropout = TINY.toBuilder().hiddenDropout(0).attentionDropout(0).build();
+      ModelConfig noDropout = TINY.with(Map.of("hidden_dropout", 0, "attention_dropout", 0));
       float[][] plain = gradientsOfFreshModel(variant, noDropout, false);
       float[][] collected = gradientsOfFreshModel(variant, noDropout, true);
       for (int p = 0; p < plain.length; p++) {
@@ -119,7 +119,11 @@ class SequenceEncoderTest {
     // inference (per-sample lags) and in training (batch-shared lags; dropout off so that both
     // see the same function). alpha 0.3 keeps both FEARec branches in play.
     ModelConfig config =
-        TINY.toBuilder().numLayers(3).hiddenDropout(0).attentionDropout(0).spatialRatio(0.3).build();
+        TINY.with(Map.of(
+                "num_layers", 3,
+                "hidden_dropout", 0,
+                "attention_dropout", 0,
+                "time_weight", 0.3));
     int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}};
     long[] lengths = {5, 8, 1};
     for (Variant variant : VARIANTS) {

@@ -14,13 +14,14 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** On CPU, the same seed gives the same run: weights, dropout, shuffling and positives. */
 class DeterminismTest {
 
   private static final ModelConfig SMALL =
-      ModelConfig.builder().maxLength(12).hiddenSize(16).innerSize(32).build();
+      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
 
   @Test
   void twoRunsWithTheSameSeedAgreeExactly() {
@@ -36,11 +37,16 @@ class DeterminismTest {
     LeaveOneOutSplit split =
         new LeaveOneOutSplit(
             SyntheticDataset.generate(
-                    SyntheticConfig.DEFAULTS.toBuilder().numUsers(120).numItems(30).build())
+                    SyntheticConfig.DEFAULTS.with(Map.of(
+                            "synthetic_users", 120,
+                            "synthetic_items", 30)))
                 .dataset());
     BatchFactory batches = new BatchFactory(SMALL.maxLength());
     TrainConfig config =
-        TrainConfig.builder(ModelType.FEAREC).epochs(2).batchSize(64).seed(seed).build();
+        TrainConfig.defaults(ModelType.FEAREC).with(Map.of(
+                "epochs", 2,
+                "batch_size", 64,
+                "seed", seed));
     Engine.getInstance().setRandomSeed((int) seed);
     try (RecommenderModel model =
         RecommenderModel.create(ModelType.FEAREC, SMALL, split.dataset().numItems(), null)) {

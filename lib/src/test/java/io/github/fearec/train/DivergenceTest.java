@@ -13,6 +13,7 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A loss that stops being finite ends training with a message, never silently. */
@@ -23,13 +24,21 @@ class DivergenceTest {
     LeaveOneOutSplit split =
         new LeaveOneOutSplit(
             SyntheticDataset.generate(
-                    SyntheticConfig.DEFAULTS.toBuilder().numUsers(100).numItems(30).build())
+                    SyntheticConfig.DEFAULTS.with(Map.of(
+                            "synthetic_users", 100,
+                            "synthetic_items", 30)))
                 .dataset());
-    ModelConfig config = ModelConfig.builder().maxLength(10).hiddenSize(8).innerSize(16).build();
+    ModelConfig config = ModelConfig.defaults().with(Map.of(
+            "max_length", 10,
+            "hidden_size", 8,
+            "inner_size", 16));
     BatchFactory batches = new BatchFactory(config.maxLength());
     // Adam moves every weight by about the learning rate per step: 1e30 overflows float32 at once.
     TrainConfig training =
-        TrainConfig.builder(ModelType.SASREC).epochs(3).batchSize(32).learningRate(1e30).build();
+        TrainConfig.defaults(ModelType.SASREC).with(Map.of(
+                "epochs", 3,
+                "batch_size", 32,
+                "learning_rate", 1e30));
     Engine.getInstance().setRandomSeed(1);
     try (RecommenderModel model =
         RecommenderModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {

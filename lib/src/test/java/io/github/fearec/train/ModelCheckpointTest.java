@@ -2,6 +2,8 @@ package io.github.fearec.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -13,13 +15,14 @@ import io.github.fearec.nn.RecommenderModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelCheckpointTest {
 
   private static final ModelConfig SMALL =
-      ModelConfig.builder().maxLength(10).hiddenSize(8).innerSize(16).build();
+      ModelConfig.defaults().with(Map.of("max_length", 10, "hidden_size", 8, "inner_size", 16));
   private static final int[][] ROWS = {{1, 2, 3, 0, 0, 0, 0, 0, 0, 0}, {4, 5, 6, 7, 8, 9, 1, 2, 3, 4}};
 
   @TempDir Path dir;
@@ -40,6 +43,31 @@ class ModelCheckpointTest {
     }
     assertTrue(Files.exists(dir.resolve("model.json")));
     assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary files left");
+  }
+
+  /**
+   * model.json keeps the field names it had when α was called spatialRatio, so that checkpoints
+   * of runs started before the rename still load, and a value out of bounds in it is refused.
+   */
+  @Test
+  void theDescriptionKeepsItsFormatAcrossTheTimeWeightRename() throws IOException {
+    ModelConfig config = SMALL.with("time_weight", 0.3);
+    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, config, 12, null)) {
+      ModelCheckpoint.save(model, dir);
+    }
+    Path description = dir.resolve("model.json");
+    String json = Files.readString(description);
+    assertTrue(json.contains("\"spatialRatio\": 0.3"), json);
+    assertFalse(json.contains("timeWeight"), json);
+    try (RecommenderModel loaded = ModelCheckpoint.load(dir, 12, null)) {
+      assertEquals(0.3, loaded.config().timeWeight());
+    }
+    Files.writeString(description, json.replace("\"spatialRatio\": 0.3", "\"spatialRatio\": 1.5"));
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> ModelCheckpoint.load(dir, 12, null));
+    assertTrue(e.getMessage().endsWith(
+        "model.json: invalid configuration: time_weight = 1.5: expected a number in [0, 1]"),
+        e.getMessage());
   }
 
   private static float[] scores(RecommenderModel model) {

@@ -18,6 +18,7 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,22 @@ class ModelTrainerTest {
   private static EvaluationResult popularity;
 
   private static final ModelConfig ARCHITECTURE =
-      ModelConfig.builder()
-          .maxLength(20)
-          .hiddenSize(32)
-          .innerSize(64)
-          .hiddenDropout(0.2)
-          .attentionDropout(0.2)
-          .build();
+      ModelConfig.defaults().with(Map.of(
+              "max_length", 20,
+              "hidden_size", 32,
+              "inner_size", 64,
+              "hidden_dropout", 0.2,
+              "attention_dropout", 0.2));
 
   @BeforeAll
   static void data() {
     SyntheticConfig config =
-        SyntheticConfig.DEFAULTS.toBuilder().numUsers(500).numItems(100).lengths(10, 24).seed(7).build();
+        SyntheticConfig.DEFAULTS.with(Map.of(
+                "synthetic_users", 500,
+                "synthetic_items", 100,
+                "synthetic_min_length", 10,
+                "synthetic_max_length", 24,
+                "synthetic_seed", 7));
     split = new LeaveOneOutSplit(SyntheticDataset.generate(config).dataset());
     samples = new TrainingSamples(split);
     batches = new BatchFactory(ARCHITECTURE.maxLength());
@@ -61,7 +66,7 @@ class ModelTrainerTest {
 
   @Test
   void sasrecLowersItsLossAndBeatsPopularity() {
-    EvaluationResult test = train(ModelType.SASREC, TrainConfig.builder(ModelType.SASREC), 6, 0.5);
+    EvaluationResult test = train(ModelType.SASREC, TrainConfig.defaults(ModelType.SASREC), 6, 0.5);
     assertTrue(
         test.get("NDCG@10") > popularity.get("NDCG@10") + 0.08,
         "SASRec " + test.get("NDCG@10") + " vs popularity " + popularity.get("NDCG@10"));
@@ -76,8 +81,8 @@ class ModelTrainerTest {
    */
   @Test
   void fearecTrainsWithoutNaNAndBeatsPopularity() {
-    TrainConfig.Builder config =
-        TrainConfig.builder(ModelType.FEAREC).contrastive(ContrastiveMode.UN).frequencyWeight(0.1);
+    TrainConfig config = TrainConfig.defaults(ModelType.FEAREC)
+        .with(Map.of("contrastive", ContrastiveMode.UN, "frequency_weight", 0.1));
     EvaluationResult test = train(ModelType.FEAREC, config, 6, 0.3);
     assertTrue(
         test.get("NDCG@10") > popularity.get("NDCG@10") + 0.04,
@@ -92,14 +97,15 @@ class ModelTrainerTest {
    */
   @Test
   void fearecWithSemanticPositivesKeepsItsLossFinite() {
-    train(ModelType.FEAREC, TrainConfig.builder(ModelType.FEAREC), 3, 0.05);
+    train(ModelType.FEAREC, TrainConfig.defaults(ModelType.FEAREC), 3, 0.05);
   }
 
   /** Trains for {@code epochs} and checks that the cross-entropy fell by at least {@code drop}. */
   private static EvaluationResult train(
-      ModelType type, TrainConfig.Builder config, int epochs, double drop) {
+      ModelType type, TrainConfig config, int epochs, double drop) {
     Engine.getInstance().setRandomSeed(2020);
-    TrainConfig training = config.epochs(epochs).batchSize(128).patience(epochs).build();
+    TrainConfig training =
+        config.with(Map.of("epochs", epochs, "batch_size", 128, "patience", epochs));
     try (RecommenderModel model = RecommenderModel.create(type, ARCHITECTURE, split.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(training, new ConsoleProgress(System.out, false, epochs))

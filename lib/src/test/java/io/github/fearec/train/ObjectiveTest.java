@@ -12,6 +12,7 @@ import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.RecommenderModel;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +23,13 @@ import org.junit.jupiter.api.Test;
 class ObjectiveTest {
 
   private static final ModelConfig TINY =
-      ModelConfig.builder()
-          .maxLength(4)
-          .hiddenSize(4)
-          .numHeads(1)
-          .innerSize(8)
-          .hiddenDropout(0)
-          .attentionDropout(0)
-          .build();
+      ModelConfig.defaults().with(Map.of(
+              "max_length", 4,
+              "hidden_size", 4,
+              "num_heads", 1,
+              "inner_size", 8,
+              "hidden_dropout", 0,
+              "attention_dropout", 0));
 
   @Test
   void everyPositionIsTheMaskedMeanOfPerPositionBinaryCrossEntropy() {
@@ -41,7 +41,7 @@ class ObjectiveTest {
     int[] negatives = {6, 1, 4, 0, 3, 1, 5, 6};
     Engine.getInstance().setRandomSeed(11);
     TrainConfig config =
-        TrainConfig.builder(ModelType.SASREC).loss(NextItemLoss.BCE).build();
+        TrainConfig.defaults(ModelType.SASREC).with("loss", NextItemLoss.BCE);
     try (RecommenderModel model = RecommenderModel.create(ModelType.SASREC, TINY, 6, null);
         NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(model.manager(), false);

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
 
   private static final ModelConfig SMALL =
-      ModelConfig.builder().maxLength(12).hiddenSize(16).innerSize(32).build();
+      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
   private static final LeaveOneOutSplit SPLIT =
       new LeaveOneOutSplit(
           SyntheticDataset.generate(
-                  SyntheticConfig.DEFAULTS.toBuilder().numUsers(120).numItems(30).build())
+                  SyntheticConfig.DEFAULTS.with(Map.of(
+                          "synthetic_users", 120,
+                          "synthetic_items", 30)))
               .dataset());
   private static final BatchFactory BATCHES = new BatchFactory(SMALL.maxLength());
   private static final Evaluator EVALUATOR = new Evaluator(SPLIT, BATCHES, 64, false);
@@ -53,7 +55,9 @@ class ResumeTest {
   }
 
   private static Run train(int epochs, Path runDirectory, boolean resume) {
-    TrainConfig config = TrainConfig.builder(ModelType.FEAREC).epochs(epochs).batchSize(64).build();
+    TrainConfig config = TrainConfig.defaults(ModelType.FEAREC).with(Map.of(
+            "epochs", epochs,
+            "batch_size", 64));
     Engine.getInstance().setRandomSeed((int) config.seed());
     try (RecommenderModel model =
         RecommenderModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
