@@ -16,7 +16,7 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
@@ -200,8 +200,8 @@ public final class Benchmark implements Callable<Integer> {
     TrainConfig training = TrainConfig.defaults(type);
     Engine.getInstance().setRandomSeed((int) training.seed());
     long created = System.nanoTime();
-    try (RecommenderModel model =
-        RecommenderModel.create(type, config, dataset.numItems(), null, route)) {
+    try (NextItemModel model =
+        NextItemModel.create(type, config, dataset.numItems(), null, route)) {
       boolean paperRoute = route.paperRoute(config.maxLength(), model.device());
       TrainingStep step = new TrainingStep(model, samples, factory, training);
       List<int[]> order = SampleOrder.epochBatches(samples.size(), training.batchSize(), training.seed(), 1);

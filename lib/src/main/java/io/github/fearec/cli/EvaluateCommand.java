@@ -8,7 +8,7 @@ import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class EvaluateCommand implements Runnable {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
-    try (RecommenderModel model =
+    try (NextItemModel model =
         ModelCheckpoint.load(checkpoint, data.numItems(), Devices.resolve(s.device))) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);
       Evaluator evaluator =

@@ -12,7 +12,7 @@ public interface Recommender {
 
   /**
    * A manager for the arrays of one scoring call, closed by the caller afterwards. A model
-   * returns a step that adopts its parameters (see {@code RecommenderModel#newStep}).
+   * returns a step that adopts its parameters (see {@code NextItemModel#newStep}).
    */
   NDManager newStep();
 

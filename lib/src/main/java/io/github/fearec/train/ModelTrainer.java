@@ -8,7 +8,7 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ModelTrainer {
    *     the best weights seen before
    */
   public Outcome fit(
-      RecommenderModel model,
+      NextItemModel model,
       TrainingSamples samples,
       BatchFactory batches,
       Evaluator evaluator) {
@@ -57,7 +57,7 @@ public final class ModelTrainer {
    *     the best weights seen before, and the checkpoint of the last good epoch stays on disk
    */
   public Outcome fit(
-      RecommenderModel model,
+      NextItemModel model,
       TrainingSamples samples,
       BatchFactory batches,
       Evaluator evaluator,

@@ -62,7 +62,7 @@ class ParameterNamesTest {
   void namesOrderAndShapesStayAsSavedModelsExpectThem(ModelType type) {
     ModelConfig config =
         ModelConfig.builder().maxLength(8).hiddenSize(8).numHeads(2).innerSize(16).build();
-    try (RecommenderModel model = RecommenderModel.create(type, config, 10, null)) {
+    try (NextItemModel model = NextItemModel.create(type, config, 10, null)) {
       List<String> actual = new ArrayList<>();
       for (Pair<String, Parameter> p : model.encoder().getParameters()) {
         actual.add(p.getKey() + " " + p.getValue().getArray().getShape());

@@ -33,7 +33,7 @@ class SequenceEncoderTest {
   @Test
   void sasrecIsCausal() {
     Engine.getInstance().setRandomSeed(1);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.SASREC, TINY, 20, null)) {
+    try (NextItemModel model = NextItemModel.create(ModelType.SASREC, TINY, 20, null)) {
       try (NDManager step = model.newStep()) {
         NDArray ids =
             step.create(new int[][] {{3, 5, 7, 9, 2, 0, 0, 0}, {3, 5, 7, 11, 13, 17, 19, 0}});
@@ -70,8 +70,8 @@ class SequenceEncoderTest {
   @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
   void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch(RouteChoice route) {
     Engine.getInstance().setRandomSeed(2);
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
       int[][] rows = {
         {1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}
       };
@@ -100,7 +100,7 @@ class SequenceEncoderTest {
 
   @Test
   void hiddenStatesHaveOneEntryPerLayerPlusTheEmbedding() {
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, TINY, 10, null);
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, TINY, 10, null);
         NDManager step = model.newStep()) {
       NDArray ids = step.create(new int[][] {{1, 2, 3, 0, 0, 0, 0, 0}});
       List<NDArray> states =
@@ -125,8 +125,8 @@ class SequenceEncoderTest {
     for (Variant variant : VARIANTS) {
       for (boolean training : new boolean[] {false, true}) {
         Engine.getInstance().setRandomSeed(4);
-        try (RecommenderModel model =
-                RecommenderModel.create(variant.type(), config, 15, null, variant.route());
+        try (NextItemModel model =
+                NextItemModel.create(variant.type(), config, 15, null, variant.route());
             NDManager step = model.newStep()) {
           ParameterStore store = new ParameterStore(step, false);
           NDArray ids = step.create(rows);
@@ -170,7 +170,7 @@ class SequenceEncoderTest {
     }
   }
 
-  static float[] scores(RecommenderModel model, int[][] rows, long[] lengths, boolean training) {
+  static float[] scores(NextItemModel model, int[][] rows, long[] lengths, boolean training) {
     try (NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
       NDArray users =
@@ -184,8 +184,8 @@ class SequenceEncoderTest {
       Variant variant, ModelConfig config, boolean collectGarbage) {
     Engine.getInstance().setRandomSeed(3);
     int[][] rows = {{1, 2, 3, 4, 0, 0, 0, 0}, {5, 6, 7, 8, 9, 10, 11, 12}};
-    try (RecommenderModel model =
-        RecommenderModel.create(variant.type(), config, 15, null, variant.route())) {
+    try (NextItemModel model =
+        NextItemModel.create(variant.type(), config, 15, null, variant.route())) {
       try (NDManager step = model.newStep()) {
         ParameterStore store = new ParameterStore(step, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -12,7 +12,7 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import org.junit.jupiter.api.Test;
 
 /** A loss that stops being finite ends training with a message, never silently. */
@@ -31,8 +31,8 @@ class DivergenceTest {
     TrainConfig training =
         TrainConfig.builder(ModelType.SASREC).epochs(3).batchSize(32).learningRate(1e30).build();
     Engine.getInstance().setRandomSeed(1);
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {
       TrainingDivergedException e =
           assertThrows(
               TrainingDivergedException.class,

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,12 @@ class ModelCheckpointTest {
   void saveAndLoadGiveIdenticalScores() throws IOException {
     Engine.getInstance().setRandomSeed(4);
     float[] before;
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, SMALL, 12, null)) {
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, SMALL, 12, null)) {
       before = scores(model);
       ModelCheckpoint.save(model, dir);
     }
     Engine.getInstance().setRandomSeed(99); // a fresh model would differ
-    try (RecommenderModel loaded = ModelCheckpoint.load(dir, 12, null)) {
+    try (NextItemModel loaded = ModelCheckpoint.load(dir, 12, null)) {
       assertEquals(ModelType.FEAREC, loaded.type());
       assertEquals(SMALL, loaded.config());
       assertArrayEquals(before, scores(loaded), 0f);
@@ -42,7 +42,7 @@ class ModelCheckpointTest {
     assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary files left");
   }
 
-  private static float[] scores(RecommenderModel model) {
+  private static float[] scores(NextItemModel model) {
     try (NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
       return model

@@ -16,7 +16,7 @@ import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.eval.PopularityRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class ModelTrainerTest {
       ModelType type, TrainConfig.Builder config, int epochs, double drop) {
     Engine.getInstance().setRandomSeed(2020);
     TrainConfig training = config.epochs(epochs).batchSize(128).patience(epochs).build();
-    try (RecommenderModel model = RecommenderModel.create(type, ARCHITECTURE, split.dataset().numItems(), null)) {
+    try (NextItemModel model = NextItemModel.create(type, ARCHITECTURE, split.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(training, new ConsoleProgress(System.out, false, epochs))
               .fit(model, samples, batches, evaluator);

@@ -14,7 +14,7 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelRecommender;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +55,8 @@ class ResumeTest {
   private static Run train(int epochs, Path runDirectory, boolean resume) {
     TrainConfig config = TrainConfig.builder(ModelType.FEAREC).epochs(epochs).batchSize(64).build();
     Engine.getInstance().setRandomSeed((int) config.seed());
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(config, new TrainingListener() {})
               .fit(model, new TrainingSamples(SPLIT), BATCHES, EVALUATOR, runDirectory, resume);
