@@ -13,7 +13,7 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
@@ -229,9 +229,9 @@ public final class Benchmark implements Callable<Integer> {
       LeaveOneOutSplit evalSplit =
           users == split.numUsers() ? split : new LeaveOneOutSplit(firstUsers(dataset, users));
       Evaluator evaluator = new Evaluator(evalSplit, factory, EvalConfig.DEFAULTS.batchSize(), false);
-      ModelRecommender recommender = new ModelRecommender(model);
-      evaluator.evaluate(recommender, HeldOut.VALIDATION); // warm-up
-      double evalSeconds = evaluator.evaluate(recommender, HeldOut.VALIDATION).seconds();
+      ModelScorer scorer = new ModelScorer(model);
+      evaluator.evaluate(scorer, HeldOut.VALIDATION); // warm-up
+      double evalSeconds = evaluator.evaluate(scorer, HeldOut.VALIDATION).seconds();
 
       double flops =
           FlopCount.trainingSample(type, config, training, dataset.numItems(), paperRoute);

@@ -13,8 +13,8 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.eval.PopularityRecommender;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
@@ -163,7 +163,7 @@ final class TrainCommand implements Runnable {
 
     EvaluationResult popValid;
     EvaluationResult popTest;
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       popValid = evaluator.evaluate(pop, HeldOut.VALIDATION);
       popTest = evaluator.evaluate(pop, HeldOut.TEST);
     }
@@ -191,7 +191,7 @@ final class TrainCommand implements Runnable {
           throw diverged(e, net, run);
         }
         ModelCheckpoint.save(net, run.root());
-        EvaluationResult test = evaluator.evaluate(new ModelRecommender(net), HeldOut.TEST);
+        EvaluationResult test = evaluator.evaluate(new ModelScorer(net), HeldOut.TEST);
         table
             .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", outcome.bestValidation())
             .add(s.model + " (test)", test);

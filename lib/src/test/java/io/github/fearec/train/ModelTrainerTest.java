@@ -12,8 +12,8 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.eval.PopularityRecommender;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
@@ -54,7 +54,7 @@ class ModelTrainerTest {
     samples = new TrainingSamples(split);
     batches = new BatchFactory(ARCHITECTURE.maxLength());
     evaluator = new Evaluator(split, batches, 128, false);
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       popularity = evaluator.evaluate(pop, HeldOut.TEST);
     }
   }
@@ -112,7 +112,7 @@ class ModelTrainerTest {
       double first = epochsRun.get(0).loss().crossEntropy();
       double last = epochsRun.get(epochsRun.size() - 1).loss().crossEntropy();
       assertTrue(last < first - drop, type + " cross-entropy went from " + first + " to " + last);
-      EvaluationResult test = evaluator.evaluate(new ModelRecommender(model), HeldOut.TEST);
+      EvaluationResult test = evaluator.evaluate(new ModelScorer(model), HeldOut.TEST);
       System.out.printf(
           "%s test NDCG@10 %.4f (popularity %.4f), best epoch %d%n",
           type, test.get("NDCG@10"), popularity.get("NDCG@10"), outcome.bestEpoch());

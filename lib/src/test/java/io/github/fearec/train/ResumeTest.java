@@ -11,7 +11,7 @@ import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
@@ -65,7 +65,7 @@ class ResumeTest {
               .map(r -> new EpochRecord(r.epoch(), r.loss(), 0, 0, withoutTime(r), r.improved()))
               .toList();
       return new Run(
-          withoutTimes, EVALUATOR.evaluate(new ModelRecommender(model), HeldOut.TEST).metrics());
+          withoutTimes, EVALUATOR.evaluate(new ModelScorer(model), HeldOut.TEST).metrics());
     }
   }
 

@@ -6,12 +6,15 @@ import ai.djl.training.ParameterStore;
 import io.github.fearec.data.Batch;
 import io.github.fearec.nn.NextItemModel;
 
-/** Scores with a trained sequence model in inference mode (no dropout, per-sample lags). */
-public final class ModelRecommender implements Recommender {
+/**
+ * Scores with a trained {@link NextItemModel}: its user vectors against the item table, in
+ * inference mode (no dropout, per-sample lags).
+ */
+public final class ModelScorer implements ItemScorer {
 
   private final NextItemModel model;
 
-  public ModelRecommender(NextItemModel model) {
+  public ModelScorer(NextItemModel model) {
     this.model = model;
   }
 
