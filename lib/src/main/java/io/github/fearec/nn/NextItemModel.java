@@ -116,7 +116,8 @@ public final class NextItemModel implements AutoCloseable {
   }
 
   /**
-   * User vectors for a batch of sequences.
+   * The user vectors of a batch of sequences: the last layer's output at position len−1 of each
+   * row (docs/model.md §7), computed at that position only.
    *
    * @param ids item ids (B, N) int32, right-padded
    * @param lengths (B) int64
@@ -124,7 +125,7 @@ public final class NextItemModel implements AutoCloseable {
    */
   public NDArray userVectors(
       ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
-    return encoder.userStates(store, ids, lengths, training);
+    return encoder.userVectors(store, ids, lengths, training);
   }
 
   /**

@@ -113,7 +113,7 @@ class SequenceEncoderTest {
   }
 
   @Test
-  void userStatesEqualTheLastLayersFullOutputAtLengthMinusOneWithTheirGradients() {
+  void userVectorsEqualTheLastLayersFullOutputAtLengthMinusOneWithTheirGradients() {
     // the user vectors compute the last layer at one position per row; the full pass computes
     // it everywhere and then picks that position: values and parameter gradients must agree, in
     // inference (per-sample lags) and in training (batch-shared lags; dropout off so that both
@@ -139,9 +139,8 @@ class SequenceEncoderTest {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
               NDArray users =
                   route == 0
-                      ? model.encoder().userStates(store, ids, lens, training)
-                      : SequenceEncoder.userVectors(
-                          model.encoder().hiddenStates(store, ids, training).get(3), lens);
+                      ? model.encoder().userVectors(store, ids, lens, training)
+                      : atLastItem(model.encoder().hiddenStates(store, ids, training).get(3), lens);
               NDArray weights = step.arange((int) users.size()).reshape(users.getShape()).cos();
               collector.backward(users.mul(weights).sum());
               (route == 0 ? direct : full)[0] = users.toFloatArray();
@@ -168,6 +167,11 @@ class SequenceEncoderTest {
         }
       }
     }
+  }
+
+  /** Row len−1 of each sequence of a full pass's hidden states (B, N, d): (B, d). */
+  static NDArray atLastItem(NDArray hidden, NDArray lengths) {
+    return Rows.select(hidden, lengths.sub(1), 1).squeeze(1);
   }
 
   static float[] scores(NextItemModel model, int[][] rows, long[] lengths, boolean training) {
