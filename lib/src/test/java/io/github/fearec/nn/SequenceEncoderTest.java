@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.fearec.ops.QueryRows;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.testing.Arrays3;
 import java.util.List;
@@ -171,7 +172,7 @@ class SequenceEncoderTest {
 
   /** Row len−1 of each sequence of a full pass's hidden states (B, N, d): (B, d). */
   static NDArray atLastItem(NDArray hidden, NDArray lengths) {
-    return Rows.select(hidden, lengths.sub(1), 1).squeeze(1);
+    return QueryRows.at(lengths.sub(1)).select(hidden, 1).squeeze(1);
   }
 
   static float[] scores(NextItemModel model, int[][] rows, long[] lengths, boolean training) {
