@@ -17,7 +17,7 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.testing.CliRun;
 import io.github.fearec.train.CheckpointException;
 import io.github.fearec.train.ModelCheckpoint;
@@ -347,7 +347,7 @@ class BadInputCorpusTest {
   @Test
   @DisplayName("training checkpoint missing")
   void trainingCheckpointMissing() {
-    try (RecommenderModel model = tinyModel(TINY_MODEL)) {
+    try (NextItemModel model = tinyModel(TINY_MODEL)) {
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(dir, model));
       assertEquals(
@@ -369,7 +369,7 @@ class BadInputCorpusTest {
     Path copy = copyOfRun();
     Path weights = copy.resolve("checkpoint").resolve("weights.bin");
     truncate(weights, Files.size(weights) - 7);
-    try (RecommenderModel model = tinyModel(TINY_MODEL)) {
+    try (NextItemModel model = tinyModel(TINY_MODEL)) {
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, model));
       assertEquals(
@@ -386,7 +386,7 @@ class BadInputCorpusTest {
     Path copy = copyOfRun();
     String expected =
         "; expected the architecture settings and the dataset of the interrupted run";
-    try (RecommenderModel wider =
+    try (NextItemModel wider =
         tinyModel(TINY_MODEL.with(Map.of("hidden_size", 32, "inner_size", 64)))) {
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, wider));
@@ -462,8 +462,8 @@ class BadInputCorpusTest {
         CheckpointException.class, () -> ModelCheckpoint.load(directory, trainedItems(), null));
   }
 
-  private static RecommenderModel tinyModel(ModelConfig config) {
-    return RecommenderModel.create(ModelType.SASREC, config, trainedItems(), null);
+  private static NextItemModel tinyModel(ModelConfig config) {
+    return NextItemModel.create(ModelType.SASREC, config, trainedItems(), null);
   }
 
   /**

@@ -13,10 +13,10 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
@@ -201,8 +201,8 @@ public final class Benchmark implements Callable<Integer> {
     TrainConfig training = TrainConfig.defaults(type);
     Engine.getInstance().setRandomSeed((int) training.seed());
     long created = System.nanoTime();
-    try (RecommenderModel model =
-        RecommenderModel.create(type, config, dataset.numItems(), null, route)) {
+    try (NextItemModel model =
+        NextItemModel.create(type, config, dataset.numItems(), null, route)) {
       boolean paperRoute = route.paperRoute(config.maxLength(), model.device());
       TrainingStep step = new TrainingStep(model, samples, factory, training);
       List<int[]> order = SampleOrder.epochBatches(samples.size(), training.batchSize(), training.seed(), 1);
@@ -230,9 +230,9 @@ public final class Benchmark implements Callable<Integer> {
       LeaveOneOutSplit evalSplit =
           users == split.numUsers() ? split : new LeaveOneOutSplit(firstUsers(dataset, users));
       Evaluator evaluator = new Evaluator(evalSplit, factory, EvalConfig.DEFAULTS.batchSize(), false);
-      ModelRecommender recommender = new ModelRecommender(model);
-      evaluator.evaluate(recommender, HeldOut.VALIDATION); // warm-up
-      double evalSeconds = evaluator.evaluate(recommender, HeldOut.VALIDATION).seconds();
+      ModelScorer scorer = new ModelScorer(model);
+      evaluator.evaluate(scorer, HeldOut.VALIDATION); // warm-up
+      double evalSeconds = evaluator.evaluate(scorer, HeldOut.VALIDATION).seconds();
 
       double flops =
           FlopCount.trainingSample(type, config, training, dataset.numItems(), paperRoute);

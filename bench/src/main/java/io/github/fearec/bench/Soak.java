@@ -9,7 +9,7 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
 import java.io.IOException;
@@ -62,8 +62,8 @@ public final class Soak implements Callable<Integer> {
     Engine.getInstance().setRandomSeed((int) training.seed());
     List<double[]> memory = new ArrayList<>();
     double baseline = Double.NaN;
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, config, split.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, config, split.dataset().numItems(), null)) {
       TrainingStep step =
           new TrainingStep(model, samples, new BatchFactory(config.maxLength()), training);
       SplittableRandom random = new SplittableRandom(training.seed());

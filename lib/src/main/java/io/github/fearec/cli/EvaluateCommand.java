@@ -7,8 +7,8 @@ import io.github.fearec.data.SequenceDataset;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class EvaluateCommand implements Runnable {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
-    try (RecommenderModel model =
+    try (NextItemModel model =
         ModelCheckpoint.load(checkpoint, data.numItems(), Devices.resolve(s.device))) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);
       Evaluator evaluator =
@@ -70,9 +70,9 @@ final class EvaluateCommand implements Runnable {
               new BatchFactory(model.config().maxLength()),
               evaluation.batchSize(),
               evaluation.excludeHistory());
-      ModelRecommender recommender = new ModelRecommender(model);
-      EvaluationResult valid = evaluator.evaluate(recommender, HeldOut.VALIDATION);
-      EvaluationResult test = evaluator.evaluate(recommender, HeldOut.TEST);
+      ModelScorer scorer = new ModelScorer(model);
+      EvaluationResult valid = evaluator.evaluate(scorer, HeldOut.VALIDATION);
+      EvaluationResult test = evaluator.evaluate(scorer, HeldOut.TEST);
       String name = model.type().id();
       System.out.println();
       System.out.print(

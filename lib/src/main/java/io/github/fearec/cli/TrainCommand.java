@@ -13,10 +13,10 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.eval.PopularityRecommender;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
@@ -163,7 +163,7 @@ final class TrainCommand implements Runnable {
 
     EvaluationResult popValid;
     EvaluationResult popTest;
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       popValid = evaluator.evaluate(pop, HeldOut.VALIDATION);
       popTest = evaluator.evaluate(pop, HeldOut.TEST);
     }
@@ -175,8 +175,8 @@ final class TrainCommand implements Runnable {
     } else {
       log.printf("model: %s on %s, %d training samples%n", s.model, device, samples.size());
       Engine.getInstance().setRandomSeed((int) training.seed());
-      try (RecommenderModel net =
-          RecommenderModel.create(Models.neuralType(s.model), architecture, data.numItems(), device)) {
+      try (NextItemModel net =
+          NextItemModel.create(Models.neuralType(s.model), architecture, data.numItems(), device)) {
         TrainingListener listeners =
             TrainingListener.all(
                 new ConsoleProgress(log, System.console() != null, training.epochs()),
@@ -191,7 +191,7 @@ final class TrainCommand implements Runnable {
           throw diverged(e, net, run);
         }
         ModelCheckpoint.save(net, run.root());
-        EvaluationResult test = evaluator.evaluate(new ModelRecommender(net), HeldOut.TEST);
+        EvaluationResult test = evaluator.evaluate(new ModelScorer(net), HeldOut.TEST);
         table
             .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", outcome.bestValidation())
             .add(s.model + " (test)", test);
@@ -226,7 +226,7 @@ final class TrainCommand implements Runnable {
    * run's model, and the message says so (the checkpoint of the last good epoch stays too).
    */
   private static FearecException diverged(
-      TrainingDivergedException e, RecommenderModel net, RunDirectory run) {
+      TrainingDivergedException e, NextItemModel net, RunDirectory run) {
     if (e.bestEpoch() == 0) {
       return e;
     }

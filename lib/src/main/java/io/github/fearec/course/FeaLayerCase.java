@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.FrequencyBand;
 import java.util.Arrays;
 import java.util.List;
@@ -188,7 +188,7 @@ public final class FeaLayerCase {
       throw new IllegalArgumentException(
           "ids must have N = " + config.maxLength() + " entries, got " + ids.length);
     }
-    try (RecommenderModel model = model(seed, config, numItems)) {
+    try (NextItemModel model = model(seed, config, numItems)) {
       double[][] x = states(model, ids).get(layer);
       List<Pair<String, Parameter>> parameters = model.encoder().getParameters().stream().toList();
       String prefix = "layer" + layer + "_";
@@ -217,7 +217,7 @@ public final class FeaLayerCase {
 
   /** What the library's encoder computes after this case's layer (N × d). */
   public static double[][] libraryOutput(FeaLayerCase c) {
-    try (RecommenderModel model = model(c.seed(), c.config(), c.numItems())) {
+    try (NextItemModel model = model(c.seed(), c.config(), c.numItems())) {
       return states(model, c.ids()).get(c.layer() + 1);
     }
   }
@@ -229,13 +229,13 @@ public final class FeaLayerCase {
         + ", ids " + Arrays.toString(ids);
   }
 
-  private static RecommenderModel model(int seed, ModelConfig config, int numItems) {
+  private static NextItemModel model(int seed, ModelConfig config, int numItems) {
     Engine.getInstance().setRandomSeed(seed);
-    return RecommenderModel.create(ModelType.FEAREC, config, numItems, null);
+    return NextItemModel.create(ModelType.FEAREC, config, numItems, null);
   }
 
   /** The embedding output and every layer's output for the one sequence, each N × d. */
-  private static List<double[][]> states(RecommenderModel model, int[] ids) {
+  private static List<double[][]> states(NextItemModel model, int[] ids) {
     try (NDManager step = model.newStep()) {
       NDArray in = step.create(ids, new Shape(1, ids.length));
       return model.encoder().hiddenStates(new ParameterStore(step, false), in, false).stream()

@@ -9,10 +9,10 @@ import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.SampleOrder;
 
 /**
- * Full-ranking evaluation of a {@link Recommender} on the validation or test targets of a
+ * Full-ranking evaluation of an {@link ItemScorer} on the validation or test targets of a
  * leave-one-out split (docs/model.md §1): every user is ranked against all items, in batches.
  *
- * <p>Each batch is scored inside one {@link Recommender#newStep() step manager} and only the
+ * <p>Each batch is scored inside one {@link ItemScorer#newStep() step manager} and only the
  * ranks, copied to the host, outlive it, so the score matrix (batch × all items, the largest array
  * of an evaluation) and every intermediate array are freed batch by batch.
  */
@@ -40,14 +40,14 @@ public final class Evaluator {
     this.ranker = new Ranker(excludeHistory);
   }
 
-  public EvaluationResult evaluate(Recommender recommender, HeldOut phase) {
+  public EvaluationResult evaluate(ItemScorer scorer, HeldOut phase) {
     long start = System.nanoTime();
     RankingMetrics metrics = new RankingMetrics();
     for (int[] users : SampleOrder.inOrder(split.numUsers(), batchSize)) {
       Batch batch = batches.evaluationBatch(split, users, phase);
       int[][] histories = ranker.excludesHistory() ? histories(users, phase) : null;
-      try (NDManager step = recommender.newStep()) {
-        NDArray scores = recommender.score(step, batch);
+      try (NDManager step = scorer.newStep()) {
+        NDArray scores = scorer.score(step, batch);
         for (long rank : ranker.ranks(scores, batch.targets(), histories)) {
           metrics.add(rank);
         }

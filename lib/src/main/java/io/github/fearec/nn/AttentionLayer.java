@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.fearec.ops.QueryRows;
 
 /**
  * The attention sub-layer shared by SASRec and FEARec: project the input to Q, K, V, mix them
@@ -18,9 +19,10 @@ import ai.djl.util.PairList;
  * <p>Inputs: the hidden states (B, N, d), the additive attention mask (B, 1, N, N) built by
  * {@link AttentionMasks} and, optionally, one position per row (B) int64. Output: (B, N, d), or
  * (B, 1, d) holding only the given positions. The last layer needs nothing else, since the
- * losses and the scores read one position per sequence (docs/model.md §7, §11): computing the context,
- * the dense layers and the feed-forward there for one position instead of N saves about a third
- * of a training step. Keys, values and the lag scores still use every position.
+ * losses and the scores read one position per sequence (docs/model.md §7, §11): computing the
+ * context, the dense layers and the feed-forward there for one position instead of N saves about
+ * a third of a training step. Keys, values and the lag scores still use every position; the
+ * subclass gets the positions as {@link QueryRows} and applies them to the query side only.
  */
 public abstract class AttentionLayer extends AbstractBlock {
 
@@ -40,38 +42,28 @@ public abstract class AttentionLayer extends AbstractBlock {
   }
 
   /**
-   * Mixes projected queries, keys and values, each (B, N, d), into a context (B, N, d).
+   * Mixes projected queries, keys and values, each (B, N, d), into a context at the query rows.
    *
    * @param mask additive mask (B, 1, N, N): 0 where attention is allowed, a large negative number
    *     where it is not
+   * @param rows where the context is needed: {@link QueryRows#ALL}, or one position per row
+   * @return (B, N, d), or (B, 1, d) for one position per row, equal to the full context there
    */
   protected abstract NDArray context(
-      NDArray q, NDArray k, NDArray v, NDArray mask, boolean training);
-
-  /**
-   * {@link #context} at one query position per row.
-   *
-   * @param rows (B) int64
-   * @return (B, 1, d), equal to {@code context(...)} at those rows
-   */
-  protected abstract NDArray contextAt(
-      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training);
+      NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training);
 
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.get(0);
     NDArray mask = inputs.get(1);
+    QueryRows rows = inputs.size() > 2 ? QueryRows.at(inputs.get(2)) : QueryRows.ALL;
     NDList in = new NDList(x);
     NDArray q = query.forward(store, in, training).singletonOrThrow();
     NDArray k = key.forward(store, in, training).singletonOrThrow();
     NDArray v = value.forward(store, in, training).singletonOrThrow();
-    if (inputs.size() > 2) {
-      NDArray rows = inputs.get(2);
-      NDArray atRows = contextAt(q, k, v, mask, rows, training);
-      return output.forward(store, new NDList(atRows, Rows.select(x, rows, 1)), training);
-    }
-    return output.forward(store, new NDList(context(q, k, v, mask, training), x), training);
+    NDArray context = context(q, k, v, mask, rows, training);
+    return output.forward(store, new NDList(context, rows.select(x, 1)), training);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.github.fearec.ops.QueryRows;
 
 /**
  * SASRec's attention sub-layer (Kang &amp; McAuley 2018; docs/model.md §10): plain causal multi-head
@@ -17,13 +18,8 @@ public final class CausalSelfAttention extends AttentionLayer {
   }
 
   @Override
-  protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
-    return attention.attend(q, k, v, mask, training);
-  }
-
-  @Override
-  protected NDArray contextAt(
-      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training) {
-    return attention.attend(Rows.select(q, rows, 1), k, v, Rows.select(mask, rows, 2), training);
+  protected NDArray context(
+      NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training) {
+    return attention.attend(q, k, v, mask, rows, training);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.github.fearec.ops.QueryRows;
 import io.github.fearec.ops.Scalars;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
@@ -41,41 +42,26 @@ public final class HybridAttention extends AttentionLayer {
     alpha = config.dualDomain() ? config.timeWeight() : 0.0;
   }
 
+  /**
+   * A = (1 − α)·A_freq + α·A_time at the query rows (docs/model.md §5). Both branches filter and
+   * score over all N positions and compute their output at {@code rows} only.
+   */
   @Override
-  protected NDArray context(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
-    return mix(q, k, v, mask, null, training);
-  }
-
-  @Override
-  protected NDArray contextAt(
-      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training) {
-    return mix(q, k, v, mask, rows, training);
-  }
-
-  /** The α-mix at every position (rows null) or at one position per row (rows (B) int64). */
-  private NDArray mix(
-      NDArray q, NDArray k, NDArray v, NDArray mask, NDArray rows, boolean training) {
+  protected NDArray context(
+      NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training) {
     // With "std" both branches filter Q and K to the same band: filter them once.
     boolean shared = timeFilter.band().equals(frequency.filter().band());
     NDArray qBand = alpha < 1 || shared ? frequency.filter().apply(q) : null;
     NDArray kBand = alpha < 1 || shared ? frequency.filter().apply(k) : null;
     NDArray mixed = null;
     if (alpha < 1) {
-      NDArray freq =
-          rows == null
-              ? frequency.attendFiltered(qBand, kBand, v, training)
-              : frequency.attendFilteredAt(qBand, kBand, v, rows, training);
+      NDArray freq = frequency.attendFiltered(qBand, kBand, v, rows, training);
       mixed = alpha == 0 ? freq : Scalars.scale(freq, 1 - alpha);
     }
     if (alpha > 0) {
       NDArray qt = shared ? qBand : timeFilter.apply(q);
       NDArray kt = shared ? kBand : timeFilter.apply(k);
-      NDArray rowMask = mask;
-      if (rows != null) {
-        qt = Rows.select(qt, rows, 1);
-        rowMask = Rows.select(mask, rows, 2);
-      }
-      NDArray att = time.attend(qt, kt, timeFilter.apply(v), rowMask, training);
+      NDArray att = time.attend(qt, kt, timeFilter.apply(v), mask, rows, training);
       NDArray weighted = alpha == 1 ? att : Scalars.scale(att, alpha);
       mixed = mixed == null ? weighted : mixed.add(weighted);
     }

@@ -2,6 +2,7 @@ package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.github.fearec.ops.QueryRows;
 import io.github.fearec.ops.Scalars;
 
 /**
@@ -25,21 +26,25 @@ public final class ScaledDotProductAttention {
   }
 
   /**
-   * @param q queries (B, T, d): all N positions, or only some (T = 1 in the last layer)
+   * @param q queries (B, N, d)
    * @param k keys (B, N, d)
    * @param v values (B, N, d)
-   * @param mask additive mask (B, 1, T, N), the rows of the queries
-   * @return the context (B, T, d)
+   * @param mask additive mask (B, 1, N, N)
+   * @param rows the query positions computed: all N, or one per row (the last layer's)
+   * @return the context (B, T, d), T = N or 1
    */
-  public NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
-    Shape shape = q.getShape();
+  public NDArray attend(
+      NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training) {
+    // Only the selected queries and their mask rows take part: T rows of scores instead of N.
+    NDArray queries = rows.select(q, 1);
+    Shape shape = queries.getShape();
     // The (B, h, T, N) arrays dominate a step's memory at long N. A step's manager keeps every
     // array until the step ends, so the three that only feed the next operation are closed here;
     // libtorch keeps its own reference to whatever the backward pass needs.
-    NDArray products = heads(q).matMul(heads(k).transpose(0, 1, 3, 2));
+    NDArray products = heads(queries).matMul(heads(k).transpose(0, 1, 3, 2));
     NDArray scaled = Scalars.scale(products, scale);
     products.close();
-    NDArray scores = scaled.add(mask);
+    NDArray scores = scaled.add(rows.select(mask, 2));
     scaled.close();
     NDArray probs = scores.softmax(-1);
     scores.close();

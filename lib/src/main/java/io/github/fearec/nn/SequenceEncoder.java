@@ -19,8 +19,9 @@ import java.util.List;
  * Embedding followed by L encoder layers: the whole sequence model. Input: item ids (B, N)
  * int32, right-padded with 0. Output: the last layer's hidden states (B, N, d).
  *
- * <p>{@link #userVectors} reads the state at position len−1, the representation the next item is
- * predicted from; {@link #itemTable} is the item embedding the scores are taken against.
+ * <p>{@link #userVectors} gives the user vectors, the last layer's output at position len−1 (the
+ * sequence representation the next item is predicted from, docs/model.md §7); {@link #itemTable}
+ * is the item embedding the scores are taken against.
  */
 public final class SequenceEncoder extends AbstractBlock {
 
@@ -118,16 +119,16 @@ public final class SequenceEncoder extends AbstractBlock {
   }
 
   /**
-   * The user representations, computed directly: the last layer's output at position len−1 of
-   * each row only (see {@link AttentionLayer} for why that suffices and what it saves). Equal to
-   * {@code userVectors(hiddenStates(...).last, lengths)} up to float rounding, except that in
+   * The user vectors: the last layer's output at position len−1 of each row, computed at that
+   * position only (see {@link AttentionLayer} for why that suffices and what it saves). Equal to
+   * the rows len−1 of {@code hiddenStates(...)}'s last entry up to float rounding, except that in
    * training the dropout masks are drawn for the smaller arrays.
    *
    * @param ids item ids (B, N) int32, right-padded
    * @param lengths (B) int64, the number of real items in each row (≥ 1)
    * @return (B, d)
    */
-  public NDArray userStates(
+  public NDArray userVectors(
       ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
     NDArray mask = AttentionMasks.causalPadding(ids);
     NDArray x = embedding.forward(store, new NDList(ids), training).singletonOrThrow();
@@ -137,17 +138,6 @@ public final class SequenceEncoder extends AbstractBlock {
     }
     NDList atLast = new NDList(x, mask, lengths.sub(1));
     return layers.get(last).forward(store, atLast, training).singletonOrThrow().squeeze(1);
-  }
-
-  /**
-   * The user representation: the hidden state at position len−1 of each row.
-   *
-   * @param hidden (B, N, d)
-   * @param lengths (B) int64, the number of real items in each row (≥ 1)
-   * @return (B, d)
-   */
-  public static NDArray userVectors(NDArray hidden, NDArray lengths) {
-    return Rows.select(hidden, lengths.sub(1), 1).squeeze(1);
   }
 
   /** The shared item embedding table (|I|+1, d). */

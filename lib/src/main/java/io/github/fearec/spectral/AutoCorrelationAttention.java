@@ -3,6 +3,7 @@ package io.github.fearec.spectral;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import io.github.fearec.ops.QueryRows;
 
 /**
  * FEARec's frequency-domain attention (paper §3.3, docs/model.md §4).
@@ -91,7 +92,7 @@ public final class AutoCorrelationAttention {
 
   /**
    * Time-delay aggregation: Σ_i weight_i · roll(v, −τ_i) along time, i.e. out[t] = Σ_i w_i ·
-   * v[(t + τ_i) mod N].
+   * v[(t + τ_i) mod N], at every position t.
    *
    * @param v values (B, N, d)
    * @param lags (B, k) int64
@@ -103,41 +104,33 @@ public final class AutoCorrelationAttention {
   }
 
   /**
-   * {@link #aggregate} at one position per row, for a last layer whose output is read there
-   * only: out[b] = Σ_i w_i · v[b, (rows[b] + τ_i) mod N], a gather of k value rows (the same in
-   * both routes).
+   * {@link #aggregate} at the query rows: out[b, t] = Σ_i w_i · v[b, (t + τ_i) mod N] for every t
+   * of {@code rows}.
    *
-   * @param rows (B) int64
-   * @return (B, 1, d)
+   * @return (B, N, d), or (B, 1, d) for one position per row
    */
-  public NDArray aggregateAt(NDArray v, NDArray lags, NDArray weights, NDArray rows) {
-    NDArray positions = lags.add(rows.expandDims(1)).mod(length); // (B, k)
+  private NDArray aggregate(NDArray v, NDArray lags, NDArray weights, QueryRows rows) {
+    if (rows.isAll()) {
+      return aggregate(v, lags, weights);
+    }
+    // One position reads k value rows: a gather, the same in both routes and cheaper than either
+    // route's whole-sequence form.
+    NDArray positions = lags.add(rows.positions().expandDims(1)).mod(length); // (B, k)
     return weights.expandDims(1).matMul(PaperRoute.rowsAt(v, positions));
   }
 
   /**
    * The frequency-domain context A_freq from queries and keys already band-limited by {@link
-   * #filter()}.
+   * #filter()}, at the query rows; the lags always come from every position.
    *
    * @param v values (B, N, d)
+   * @param rows {@link QueryRows#ALL}, or the one position per row that is needed
    * @param training selects batch-shared (true) or per-sample (false) lags
-   * @return (B, N, d)
+   * @return (B, N, d), or (B, 1, d) for one position per row
    */
   public NDArray attendFiltered(
-      NDArray qFiltered, NDArray kFiltered, NDArray v, boolean training) {
+      NDArray qFiltered, NDArray kFiltered, NDArray v, QueryRows rows, boolean training) {
     NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), training);
-    return aggregate(v, lags.get(0), lags.get(1));
-  }
-
-  /**
-   * {@link #attendFiltered} at one position per row; the lags still come from every position.
-   *
-   * @param rows (B) int64
-   * @return (B, 1, d)
-   */
-  public NDArray attendFilteredAt(
-      NDArray qFiltered, NDArray kFiltered, NDArray v, NDArray rows, boolean training) {
-    NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), training);
-    return aggregateAt(v, lags.get(0), lags.get(1), rows);
+    return aggregate(v, lags.get(0), lags.get(1), rows);
   }
 }

@@ -13,7 +13,7 @@ import io.github.fearec.files.DurableFiles;
 import io.github.fearec.files.OutputException;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -48,7 +48,7 @@ public final class ModelCheckpoint {
   /** What {@code model.json} holds. */
   record Description(int format, ModelType model, int numItems, ModelConfig config) {}
 
-  public static void save(RecommenderModel model, Path directory) {
+  public static void save(NextItemModel model, Path directory) {
     try {
       Files.createDirectories(directory);
       Description d = new Description(FORMAT, model.type(), model.numItems(), model.config());
@@ -74,7 +74,7 @@ public final class ModelCheckpoint {
    *     (the ids would mean other items)
    * @throws CheckpointException when files are missing, damaged or do not fit
    */
-  public static RecommenderModel load(Path directory, int expectedItems, Device device) {
+  public static NextItemModel load(Path directory, int expectedItems, Device device) {
     Description d = describe(directory);
     if (d.numItems() != expectedItems) {
       throw new CheckpointException(
@@ -87,7 +87,7 @@ public final class ModelCheckpoint {
       throw new CheckpointException(
           weights + ": missing; expected the weights 'fearec train' writes next to " + DESCRIPTION);
     }
-    RecommenderModel model = RecommenderModel.create(d.model(), d.config(), d.numItems(), device);
+    NextItemModel model = NextItemModel.create(d.model(), d.config(), d.numItems(), device);
     List<Shape> expected = shapes(model);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
@@ -167,7 +167,7 @@ public final class ModelCheckpoint {
     return null;
   }
 
-  private static List<Shape> shapes(RecommenderModel model) {
+  private static List<Shape> shapes(NextItemModel model) {
     return model.parameterArrays().stream().map(NDArray::getShape).toList();
   }
 

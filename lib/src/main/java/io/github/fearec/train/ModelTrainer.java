@@ -7,8 +7,8 @@ import io.github.fearec.data.SampleOrder;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.nn.NextItemModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ModelTrainer {
    *     the best weights seen before
    */
   public Outcome fit(
-      RecommenderModel model,
+      NextItemModel model,
       TrainingSamples samples,
       BatchFactory batches,
       Evaluator evaluator) {
@@ -57,7 +57,7 @@ public final class ModelTrainer {
    *     the best weights seen before, and the checkpoint of the last good epoch stays on disk
    */
   public Outcome fit(
-      RecommenderModel model,
+      NextItemModel model,
       TrainingSamples samples,
       BatchFactory batches,
       Evaluator evaluator,
@@ -67,7 +67,7 @@ public final class ModelTrainer {
       throw new FearecException("no training samples: every user needs at least 4 items");
     }
     TrainingStep step = new TrainingStep(model, samples, batches, config);
-    ModelRecommender recommender = new ModelRecommender(model);
+    ModelScorer scorer = new ModelScorer(model);
 
     List<EpochRecord> records = new ArrayList<>();
     ParameterSnapshot best = null;
@@ -121,7 +121,7 @@ public final class ModelTrainer {
         listener.onBatch(epoch, i + 1, order.size(), loss, seen / elapsed);
       }
       double trainSeconds = (System.nanoTime() - start) / 1e9;
-      EvaluationResult validation = evaluator.evaluate(recommender, HeldOut.VALIDATION);
+      EvaluationResult validation = evaluator.evaluate(scorer, HeldOut.VALIDATION);
       double score = validation.get(config.selectionMetric());
       boolean improved = bestValidation == null || score > bestValidation.get(config.selectionMetric());
       if (improved) {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.eval.BatchTensors;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.Scalars;
 
 /**
@@ -41,7 +41,7 @@ public final class Objective {
    * @param positives their semantic positives (same target), or null when the mode needs none
    */
   public Result compute(
-      RecommenderModel model, ParameterStore store, BatchTensors batch, BatchTensors positives) {
+      NextItemModel model, ParameterStore store, BatchTensors batch, BatchTensors positives) {
     ContrastiveMode mode = config.contrastive();
     NDArray h = view(model, store, batch);
     NDArray ce = Losses.crossEntropy(model.scores(store, h, true), batch.targets());
@@ -90,7 +90,7 @@ public final class Objective {
    * @param negatives one sampled negative (B, N) int32 per position, 0 at padding
    */
   public Result everyPosition(
-      RecommenderModel model, ParameterStore store, BatchTensors batch, NDArray targets,
+      NextItemModel model, ParameterStore store, BatchTensors batch, NDArray targets,
       NDArray negatives) {
     NDArray states = model.sequenceStates(store, batch.ids(), true);
     NDArray mask = targets.neq(0).toType(DataType.FLOAT32, false);
@@ -102,7 +102,7 @@ public final class Objective {
     return new Result(bce, bce, null, null);
   }
 
-  private static NDArray view(RecommenderModel model, ParameterStore store, BatchTensors b) {
+  private static NDArray view(NextItemModel model, ParameterStore store, BatchTensors b) {
     return model.userVectors(store, b.ids(), b.lengths(), true);
   }
 }

@@ -1,7 +1,7 @@
 package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.Assignment;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class ParameterSnapshot {
     return values;
   }
 
-  public static ParameterSnapshot of(RecommenderModel model) {
+  public static ParameterSnapshot of(NextItemModel model) {
     List<NDArray> arrays = model.parameterArrays();
     float[][] values = new float[arrays.size()][];
     for (int i = 0; i < values.length; i++) {
@@ -37,7 +37,7 @@ public final class ParameterSnapshot {
    * Writes the copied weights back into {@code model}, which must have the same structure: a
    * mismatch is a bug, since checkpoints are checked when they are loaded.
    */
-  public void restore(RecommenderModel model) {
+  public void restore(NextItemModel model) {
     List<NDArray> arrays = model.parameterArrays();
     if (arrays.size() != values.length) {
       throw new IllegalArgumentException(

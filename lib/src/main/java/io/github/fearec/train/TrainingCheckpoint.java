@@ -7,7 +7,7 @@ import com.google.gson.JsonParseException;
 import io.github.fearec.files.Checksums;
 import io.github.fearec.files.DurableFiles;
 import io.github.fearec.files.OutputException;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -72,7 +72,7 @@ public final class TrainingCheckpoint {
   /** What a resumed run starts from. */
   public record Saved(State state, float[][] weights, float[][] best, float[][] moments) {}
 
-  static void save(Path runDirectory, State state, RecommenderModel model, ParameterSnapshot best,
+  static void save(Path runDirectory, State state, NextItemModel model, ParameterSnapshot best,
       AdamOptimizer adam) {
     Path tmp = runDirectory.resolve(DIRECTORY + ".tmp");
     Path current = runDirectory.resolve(DIRECTORY);
@@ -108,7 +108,7 @@ public final class TrainingCheckpoint {
    * @throws CheckpointException when there is none, it is damaged, or its weights do not fit
    *     {@code model} (another architecture or item count than the interrupted run)
    */
-  public static Saved load(Path runDirectory, RecommenderModel model) {
+  public static Saved load(Path runDirectory, NextItemModel model) {
     Path dir = runDirectory.resolve(DIRECTORY);
     if (!Files.isDirectory(dir) && Files.isDirectory(runDirectory.resolve(DIRECTORY + ".old"))) {
       dir = runDirectory.resolve(DIRECTORY + ".old"); // interrupted between the two renames
@@ -156,7 +156,7 @@ public final class TrainingCheckpoint {
    * a run resumed with other architecture settings or another dataset (whose item count sizes the
    * embedding) would otherwise fail deep inside the restore with a message about array sizes.
    */
-  private static void requireFits(Path dir, Saved saved, RecommenderModel model) {
+  private static void requireFits(Path dir, Saved saved, NextItemModel model) {
     List<NDArray> params = model.parameterArrays();
     String mismatch = null;
     if (saved.weights().length != params.size()

@@ -8,7 +8,7 @@ import io.github.fearec.data.Batch;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.BatchTensors;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.SplittableRandom;
 
 /**
@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
  * them), forward, backward, Adam update. Shared by {@link ModelTrainer} and the benchmarks, so
  * both measure and run the same code.
  *
- * <p>The forward and backward passes run in a {@link RecommenderModel#newStep() step manager}, so
+ * <p>The forward and backward passes run in a {@link NextItemModel#newStep() step manager}, so
  * native memory does not grow from batch to batch; the update runs after the step has closed.
  */
 public final class TrainingStep {
 
-  private final RecommenderModel model;
+  private final NextItemModel model;
   private final TrainingSamples samples;
   private final BatchFactory batches;
   private final ParameterStore store;
@@ -31,7 +31,7 @@ public final class TrainingStep {
   private final NegativeSampler negatives;
 
   public TrainingStep(
-      RecommenderModel model, TrainingSamples samples, BatchFactory batches, TrainConfig config) {
+      NextItemModel model, TrainingSamples samples, BatchFactory batches, TrainConfig config) {
     this.model = model;
     this.samples = samples;
     this.batches = batches;

@@ -22,7 +22,7 @@ class EvaluatorTest {
   void popularityByHandOnValidationAndTest() {
     LeaveOneOutSplit split = new LeaveOneOutSplit(DATA);
     Evaluator evaluator = new Evaluator(split, new BatchFactory(4), 2, false);
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       // validation targets 5, 2, 1 → ranks 4 (behind 1,2,3,4), 2 (tie with 3 plus item 1), 0
       EvaluationResult valid = evaluator.evaluate(pop, HeldOut.VALIDATION);
       assertEquals(3, valid.users());
@@ -39,7 +39,7 @@ class EvaluatorTest {
   void excludingHistoryChangesTheRanksAsWorkedOut() {
     LeaveOneOutSplit split = new LeaveOneOutSplit(DATA);
     Evaluator evaluator = new Evaluator(split, new BatchFactory(4), 8, true);
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       // test: u0 history {1,2,5}, target 3: only 3 is left ahead... items ahead of 3 (≥2): 1,2 →
       // both in history → rank 0. u1 history {1,3,2}, target 4: ahead 1,2,3 all history → 0.
       // u2 history {2,4,1,1}, target 2 (in its own history, kept): ahead 1, 3 (tie) → 1 removed →

@@ -111,8 +111,8 @@ class DropoutsTest extends ManagedTest {
                 "hidden_size", 8,
                 "num_heads", 2,
                 "inner_size", 16));
-    try (RecommenderModel a = RecommenderModel.create(ModelType.FEAREC, config, 20, null);
-        RecommenderModel b = RecommenderModel.create(ModelType.FEAREC, config, 20, null)) {
+    try (NextItemModel a = NextItemModel.create(ModelType.FEAREC, config, 20, null);
+        NextItemModel b = NextItemModel.create(ModelType.FEAREC, config, 20, null)) {
       List<NDArray> from = a.parameterArrays();
       List<NDArray> to = b.parameterArrays();
       for (int i = 0; i < from.size(); i++) {
@@ -138,7 +138,7 @@ class DropoutsTest extends ManagedTest {
   }
 
   /** User vectors of a fixed batch in training mode, where every dropout draws a mask. */
-  private static float[] trainingPass(RecommenderModel model) {
+  private static float[] trainingPass(NextItemModel model) {
     try (NDManager step = model.newStep()) {
       int[] rows = {1, 2, 3, 4, 0, 0, 0, 0, 5, 6, 7, 8, 9, 10, 11, 12};
       NDArray ids = step.create(rows, new Shape(2, 8));

@@ -110,7 +110,7 @@ class GradientCheckTest {
       SequenceEncoder encoder, NDManager manager, NDArray ids, NDArray lengths, NDArray targets) {
     ParameterStore store = new ParameterStore(manager, false);
     NDArray hidden = encoder.forward(store, new NDList(ids), true).head();
-    NDArray users = SequenceEncoder.userVectors(hidden, lengths);
+    NDArray users = SequenceEncoderTest.atLastItem(hidden, lengths);
     NDArray scores = users.matMul(encoder.itemTable(store, users, true).transpose());
     return Losses.crossEntropy(scores, targets);
   }

@@ -57,9 +57,9 @@ class ModelConfigTest {
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertThrows(
         ConfigException.class,
-        () -> RecommenderModel.create(ModelType.FEAREC, config, 10, null),
+        () -> NextItemModel.create(ModelType.FEAREC, config, 10, null),
         "building FEARec checks them too");
-    try (RecommenderModel sasrec = RecommenderModel.create(ModelType.SASREC, config, 10, null)) {
+    try (NextItemModel sasrec = NextItemModel.create(ModelType.SASREC, config, 10, null)) {
       assertEquals(config.maxLength(), sasrec.config().maxLength());
     }
   }

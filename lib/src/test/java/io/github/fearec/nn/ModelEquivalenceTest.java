@@ -37,11 +37,11 @@ class ModelEquivalenceTest {
     long[] lengths = {5, 8};
     Engine.getInstance().setRandomSeed(9);
     float[] sasrec;
-    try (RecommenderModel m = RecommenderModel.create(ModelType.SASREC, base, 9, null)) {
+    try (NextItemModel m = NextItemModel.create(ModelType.SASREC, base, 9, null)) {
       sasrec = SequenceEncoderTest.scores(m, rows, lengths, false);
     }
     Engine.getInstance().setRandomSeed(9);
-    try (RecommenderModel m = RecommenderModel.create(ModelType.FEAREC, timeOnly, 9, null)) {
+    try (NextItemModel m = NextItemModel.create(ModelType.FEAREC, timeOnly, 9, null)) {
       assertArrayEquals(sasrec, SequenceEncoderTest.scores(m, rows, lengths, false), 1e-6f);
     }
   }
@@ -83,7 +83,7 @@ class ModelEquivalenceTest {
   private static float[][] scoresAndGradients(
       ModelConfig config, RouteChoice route, int[][] rows, long[] lengths, boolean training) {
     Engine.getInstance().setRandomSeed(12);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, config, 40, null, route);
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, config, 40, null, route);
         NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
       float[] scores;

@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.fearec.ops.QueryRows;
 import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.testing.Arrays3;
 import java.util.List;
@@ -33,7 +34,7 @@ class SequenceEncoderTest {
   @Test
   void sasrecIsCausal() {
     Engine.getInstance().setRandomSeed(1);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.SASREC, TINY, 20, null)) {
+    try (NextItemModel model = NextItemModel.create(ModelType.SASREC, TINY, 20, null)) {
       try (NDManager step = model.newStep()) {
         NDArray ids =
             step.create(new int[][] {{3, 5, 7, 9, 2, 0, 0, 0}, {3, 5, 7, 11, 13, 17, 19, 0}});
@@ -70,8 +71,8 @@ class SequenceEncoderTest {
   @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
   void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch(RouteChoice route) {
     Engine.getInstance().setRandomSeed(2);
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
       int[][] rows = {
         {1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}
       };
@@ -100,7 +101,7 @@ class SequenceEncoderTest {
 
   @Test
   void hiddenStatesHaveOneEntryPerLayerPlusTheEmbedding() {
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, TINY, 10, null);
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, TINY, 10, null);
         NDManager step = model.newStep()) {
       NDArray ids = step.create(new int[][] {{1, 2, 3, 0, 0, 0, 0, 0}});
       List<NDArray> states =
@@ -113,7 +114,7 @@ class SequenceEncoderTest {
   }
 
   @Test
-  void userStatesEqualTheLastLayersFullOutputAtLengthMinusOneWithTheirGradients() {
+  void userVectorsEqualTheLastLayersFullOutputAtLengthMinusOneWithTheirGradients() {
     // the user vectors compute the last layer at one position per row; the full pass computes
     // it everywhere and then picks that position: values and parameter gradients must agree, in
     // inference (per-sample lags) and in training (batch-shared lags; dropout off so that both
@@ -129,8 +130,8 @@ class SequenceEncoderTest {
     for (Variant variant : VARIANTS) {
       for (boolean training : new boolean[] {false, true}) {
         Engine.getInstance().setRandomSeed(4);
-        try (RecommenderModel model =
-                RecommenderModel.create(variant.type(), config, 15, null, variant.route());
+        try (NextItemModel model =
+                NextItemModel.create(variant.type(), config, 15, null, variant.route());
             NDManager step = model.newStep()) {
           ParameterStore store = new ParameterStore(step, false);
           NDArray ids = step.create(rows);
@@ -143,9 +144,8 @@ class SequenceEncoderTest {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
               NDArray users =
                   route == 0
-                      ? model.encoder().userStates(store, ids, lens, training)
-                      : SequenceEncoder.userVectors(
-                          model.encoder().hiddenStates(store, ids, training).get(3), lens);
+                      ? model.encoder().userVectors(store, ids, lens, training)
+                      : atLastItem(model.encoder().hiddenStates(store, ids, training).get(3), lens);
               NDArray weights = step.arange((int) users.size()).reshape(users.getShape()).cos();
               collector.backward(users.mul(weights).sum());
               (route == 0 ? direct : full)[0] = users.toFloatArray();
@@ -174,7 +174,12 @@ class SequenceEncoderTest {
     }
   }
 
-  static float[] scores(RecommenderModel model, int[][] rows, long[] lengths, boolean training) {
+  /** Row len−1 of each sequence of a full pass's hidden states (B, N, d): (B, d). */
+  static NDArray atLastItem(NDArray hidden, NDArray lengths) {
+    return QueryRows.at(lengths.sub(1)).select(hidden, 1).squeeze(1);
+  }
+
+  static float[] scores(NextItemModel model, int[][] rows, long[] lengths, boolean training) {
     try (NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
       NDArray users =
@@ -188,8 +193,8 @@ class SequenceEncoderTest {
       Variant variant, ModelConfig config, boolean collectGarbage) {
     Engine.getInstance().setRandomSeed(3);
     int[][] rows = {{1, 2, 3, 4, 0, 0, 0, 0}, {5, 6, 7, 8, 9, 10, 11, 12}};
-    try (RecommenderModel model =
-        RecommenderModel.create(variant.type(), config, 15, null, variant.route())) {
+    try (NextItemModel model =
+        NextItemModel.create(variant.type(), config, 15, null, variant.route())) {
       try (NDManager step = model.newStep()) {
         ParameterStore store = new ParameterStore(step, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.fearec.ops.QueryRows;
 import io.github.fearec.testing.Arrays3;
 import io.github.fearec.testing.ManagedTest;
 import java.util.Arrays;
@@ -135,12 +136,13 @@ class SpectralRouteTest extends ManagedTest {
   @Test
   void theRoutesGiveTheSameAttentionAtThePapersLength() {
     // N = 50 with the paper's two bands, and an odd N; lags and outputs in training (shared
-    // lags) and inference (per-sample lags), at every position and at one position per row
+    // lags) and inference (per-sample lags), at every position and at one position per row,
+    // which must be the full output read at those positions
     for (int n : new int[] {50, 37}) {
       NDArray q = Arrays3.toArray(manager, Arrays3.random(3, n, 8, 7));
       NDArray k = Arrays3.toArray(manager, Arrays3.random(3, n, 8, 8));
       NDArray v = Arrays3.toArray(manager, Arrays3.random(3, n, 8, 9));
-      NDArray rows = manager.create(new long[] {4, n - 1, 0});
+      QueryRows rows = QueryRows.at(manager.create(new long[] {4, n - 1, 0}));
       for (FrequencyBand band : FrequencyRamp.of(n, 2, 0.6).bands()) {
         AutoCorrelationAttention paper = new AutoCorrelationAttention(band, n, 3, RouteChoice.PAPER);
         AutoCorrelationAttention matrix =
@@ -158,12 +160,16 @@ class SpectralRouteTest extends ManagedTest {
           NDList lagsP = paper.selectLags(paper.lagScoresOfFiltered(qp, kp), training);
           NDList lagsM = matrix.selectLags(matrix.lagScoresOfFiltered(qm, km), training);
           assertArrayEquals(lagsM.get(0).toLongArray(), lagsP.get(0).toLongArray(), what);
-          float[] outP = paper.attendFiltered(qp, kp, v, training).toFloatArray();
-          float[] outM = matrix.attendFiltered(qm, km, v, training).toFloatArray();
+          NDArray fullP = paper.attendFiltered(qp, kp, v, QueryRows.ALL, training);
+          float[] outP = fullP.toFloatArray();
+          float[] outM = matrix.attendFiltered(qm, km, v, QueryRows.ALL, training).toFloatArray();
           assertTrue(Arrays3.maxAbsDiff(outP, outM) < 1e-4, what + " training " + training);
-          float[] atP = paper.attendFilteredAt(qp, kp, v, rows, training).toFloatArray();
-          float[] atM = matrix.attendFilteredAt(qm, km, v, rows, training).toFloatArray();
+          float[] atP = paper.attendFiltered(qp, kp, v, rows, training).toFloatArray();
+          float[] atM = matrix.attendFiltered(qm, km, v, rows, training).toFloatArray();
+          assertEquals(3 * 8, atP.length, what);
           assertTrue(Arrays3.maxAbsDiff(atP, atM) < 1e-4, what + " at rows, training " + training);
+          assertArrayEquals(
+              rows.select(fullP, 1).toFloatArray(), atP, 1e-6f, what + " at rows vs full");
         }
       }
     }

@@ -12,7 +12,7 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,8 @@ class DeterminismTest {
                 "batch_size", 64,
                 "seed", seed));
     Engine.getInstance().setRandomSeed((int) seed);
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, SMALL, split.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, SMALL, split.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(config, new TrainingListener() {})
               .fit(model, new TrainingSamples(split), batches, new Evaluator(split, batches, 64, false));

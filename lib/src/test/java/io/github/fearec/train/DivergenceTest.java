@@ -12,7 +12,7 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,8 @@ class DivergenceTest {
                 "batch_size", 32,
                 "learning_rate", 1e30));
     Engine.getInstance().setRandomSeed(1);
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.SASREC, config, split.dataset().numItems(), null)) {
       TrainingDivergedException e =
           assertThrows(
               TrainingDivergedException.class,

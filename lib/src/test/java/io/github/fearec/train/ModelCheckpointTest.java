@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +31,12 @@ class ModelCheckpointTest {
   void saveAndLoadGiveIdenticalScores() throws IOException {
     Engine.getInstance().setRandomSeed(4);
     float[] before;
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, SMALL, 12, null)) {
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, SMALL, 12, null)) {
       before = scores(model);
       ModelCheckpoint.save(model, dir);
     }
     Engine.getInstance().setRandomSeed(99); // a fresh model would differ
-    try (RecommenderModel loaded = ModelCheckpoint.load(dir, 12, null)) {
+    try (NextItemModel loaded = ModelCheckpoint.load(dir, 12, null)) {
       assertEquals(ModelType.FEAREC, loaded.type());
       assertEquals(SMALL, loaded.config());
       assertArrayEquals(before, scores(loaded), 0f);
@@ -52,14 +52,14 @@ class ModelCheckpointTest {
   @Test
   void theDescriptionKeepsItsFormatAcrossTheTimeWeightRename() throws IOException {
     ModelConfig config = SMALL.with("time_weight", 0.3);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.FEAREC, config, 12, null)) {
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, config, 12, null)) {
       ModelCheckpoint.save(model, dir);
     }
     Path description = dir.resolve("model.json");
     String json = Files.readString(description);
     assertTrue(json.contains("\"spatialRatio\": 0.3"), json);
     assertFalse(json.contains("timeWeight"), json);
-    try (RecommenderModel loaded = ModelCheckpoint.load(dir, 12, null)) {
+    try (NextItemModel loaded = ModelCheckpoint.load(dir, 12, null)) {
       assertEquals(0.3, loaded.config().timeWeight());
     }
     Files.writeString(description, json.replace("\"spatialRatio\": 0.3", "\"spatialRatio\": 1.5"));
@@ -70,7 +70,7 @@ class ModelCheckpointTest {
         e.getMessage());
   }
 
-  private static float[] scores(RecommenderModel model) {
+  private static float[] scores(NextItemModel model) {
     try (NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(step, false);
       return model

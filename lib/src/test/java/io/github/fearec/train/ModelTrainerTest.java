@@ -12,11 +12,11 @@ import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
-import io.github.fearec.eval.PopularityRecommender;
+import io.github.fearec.eval.ModelScorer;
+import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +59,7 @@ class ModelTrainerTest {
     samples = new TrainingSamples(split);
     batches = new BatchFactory(ARCHITECTURE.maxLength());
     evaluator = new Evaluator(split, batches, 128, false);
-    try (PopularityRecommender pop = new PopularityRecommender(split)) {
+    try (PopularityScorer pop = new PopularityScorer(split)) {
       popularity = evaluator.evaluate(pop, HeldOut.TEST);
     }
   }
@@ -106,7 +106,7 @@ class ModelTrainerTest {
     Engine.getInstance().setRandomSeed(2020);
     TrainConfig training =
         config.with(Map.of("epochs", epochs, "batch_size", 128, "patience", epochs));
-    try (RecommenderModel model = RecommenderModel.create(type, ARCHITECTURE, split.dataset().numItems(), null)) {
+    try (NextItemModel model = NextItemModel.create(type, ARCHITECTURE, split.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(training, new ConsoleProgress(System.out, false, epochs))
               .fit(model, samples, batches, evaluator);
@@ -118,7 +118,7 @@ class ModelTrainerTest {
       double first = epochsRun.get(0).loss().crossEntropy();
       double last = epochsRun.get(epochsRun.size() - 1).loss().crossEntropy();
       assertTrue(last < first - drop, type + " cross-entropy went from " + first + " to " + last);
-      EvaluationResult test = evaluator.evaluate(new ModelRecommender(model), HeldOut.TEST);
+      EvaluationResult test = evaluator.evaluate(new ModelScorer(model), HeldOut.TEST);
       System.out.printf(
           "%s test NDCG@10 %.4f (popularity %.4f), best epoch %d%n",
           type, test.get("NDCG@10"), popularity.get("NDCG@10"), outcome.bestEpoch());

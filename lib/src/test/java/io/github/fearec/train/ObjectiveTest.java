@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class ObjectiveTest {
     Engine.getInstance().setRandomSeed(11);
     TrainConfig config =
         TrainConfig.defaults(ModelType.SASREC).with("loss", NextItemLoss.BCE);
-    try (RecommenderModel model = RecommenderModel.create(ModelType.SASREC, TINY, 6, null);
+    try (NextItemModel model = NextItemModel.create(ModelType.SASREC, TINY, 6, null);
         NDManager step = model.newStep()) {
       ParameterStore store = new ParameterStore(model.manager(), false);
       BatchTensors batch = BatchTensors.of(step, items, new int[] {3, 4}, new int[] {5, 1});

@@ -11,10 +11,10 @@ import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.eval.ModelRecommender;
+import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,8 +59,8 @@ class ResumeTest {
             "epochs", epochs,
             "batch_size", 64));
     Engine.getInstance().setRandomSeed((int) config.seed());
-    try (RecommenderModel model =
-        RecommenderModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
+    try (NextItemModel model =
+        NextItemModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(config, new TrainingListener() {})
               .fit(model, new TrainingSamples(SPLIT), BATCHES, EVALUATOR, runDirectory, resume);
@@ -69,7 +69,7 @@ class ResumeTest {
               .map(r -> new EpochRecord(r.epoch(), r.loss(), 0, 0, withoutTime(r), r.improved()))
               .toList();
       return new Run(
-          withoutTimes, EVALUATOR.evaluate(new ModelRecommender(model), HeldOut.TEST).metrics());
+          withoutTimes, EVALUATOR.evaluate(new ModelScorer(model), HeldOut.TEST).metrics());
     }
   }
 

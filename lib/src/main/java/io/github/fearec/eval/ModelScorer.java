@@ -4,14 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.data.Batch;
-import io.github.fearec.nn.RecommenderModel;
+import io.github.fearec.nn.NextItemModel;
 
-/** Scores with a trained sequence model in inference mode (no dropout, per-sample lags). */
-public final class ModelRecommender implements Recommender {
+/**
+ * Scores with a trained {@link NextItemModel}: its user vectors against the item table, in
+ * inference mode (no dropout, per-sample lags).
+ */
+public final class ModelScorer implements ItemScorer {
 
-  private final RecommenderModel model;
+  private final NextItemModel model;
 
-  public ModelRecommender(RecommenderModel model) {
+  public ModelScorer(NextItemModel model) {
     this.model = model;
   }
 

@@ -11,12 +11,12 @@ import io.github.fearec.data.LeaveOneOutSplit;
  * in the training parts of all sequences. A sequential model has to beat it to have learnt
  * anything about order.
  */
-public final class PopularityRecommender implements Recommender, AutoCloseable {
+public final class PopularityScorer implements ItemScorer, AutoCloseable {
 
   private final NDManager manager;
   private final float[] counts;
 
-  public PopularityRecommender(LeaveOneOutSplit split) {
+  public PopularityScorer(LeaveOneOutSplit split) {
     counts = new float[split.dataset().numItems() + 1];
     for (int u = 0; u < split.numUsers(); u++) {
       for (int t = 0; t < split.trainLength(u); t++) {

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sequence encoder together with the memory that holds its parameters and the device it runs
- * on: the object training, evaluation, checkpoints and notebooks share.
+ * The model that predicts a user's next item: a sequence encoder together with the memory that
+ * holds its parameters and the device it runs on. It gives user vectors and their scores against
+ * every item (docs/model.md §7); training, evaluation, checkpoints and notebooks share it.
  *
  * <h2>Memory rule</h2>
  *
@@ -25,13 +26,13 @@ import java.util.List;
  * to the step and is freed when the step closes, after which the parameters return here. Keep
  * arrays you need beyond a step by copying them to the host ({@code toFloatArray()}) first.
  */
-public final class RecommenderModel implements AutoCloseable {
+public final class NextItemModel implements AutoCloseable {
 
   private final NDManager manager;
   private final SequenceEncoder encoder;
   private final Device device;
 
-  private RecommenderModel(NDManager manager, SequenceEncoder encoder) {
+  private NextItemModel(NDManager manager, SequenceEncoder encoder) {
     this.manager = manager;
     this.encoder = encoder;
     this.device = manager.getDevice();
@@ -41,7 +42,7 @@ public final class RecommenderModel implements AutoCloseable {
    * A freshly initialised model on {@code device} (null: the engine's default). Initial weights depend on the engine's random
    * seed ({@code Engine.getInstance().setRandomSeed}).
    */
-  public static RecommenderModel create(
+  public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device) {
     return create(type, config, numItems, device, RouteChoice.AUTO);
   }
@@ -50,14 +51,14 @@ public final class RecommenderModel implements AutoCloseable {
    * As above, with FEARec's frequency operations computed by the given route (the default, {@link
    * RouteChoice#AUTO}, picks the faster one for N and the device; the bench and the tests fix it).
    */
-  public static RecommenderModel create(
+  public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route) {
     if (type == ModelType.FEAREC) {
       config.requireFrequencyLayers();
     }
     NDManager manager = NDManager.newBaseManager(device);
     try {
-      return new RecommenderModel(
+      return new NextItemModel(
           manager,
           SequenceEncoder.create(type, config, numItems, manager, DataType.FLOAT32, route));
     } catch (RuntimeException e) {
@@ -115,7 +116,8 @@ public final class RecommenderModel implements AutoCloseable {
   }
 
   /**
-   * User vectors for a batch of sequences.
+   * The user vectors of a batch of sequences: the last layer's output at position len−1 of each
+   * row (docs/model.md §7), computed at that position only.
    *
    * @param ids item ids (B, N) int32, right-padded
    * @param lengths (B) int64
@@ -123,7 +125,7 @@ public final class RecommenderModel implements AutoCloseable {
    */
   public NDArray userVectors(
       ParameterStore store, NDArray ids, NDArray lengths, boolean training) {
-    return encoder.userStates(store, ids, lengths, training);
+    return encoder.userVectors(store, ids, lengths, training);
   }
 
   /**
