@@ -36,5 +36,7 @@ import io.github.fearec.nn.*;
 import io.github.fearec.train.*;
 import io.github.fearec.eval.*;
 import io.github.fearec.viz.*;
+// Settings: Choice.parse reads an enum setting (a contrastive mode, a loss) as users spell it.
+import io.github.fearec.config.Choice;
 // Graded exercises: NotAttempted for the stubs, Exercise and Comparisons for the check cells.
 import io.github.fearec.course.*;

@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +78,8 @@ public final class ConfigSchema<R extends Record> {
       if (type == String.class && declared.oneOf().length > 0) {
         return alternatives(List.of(declared.oneOf()));
       }
-      if (type.isEnum() && Choice.class.isAssignableFrom(type)) {
-        return alternatives(Arrays.stream(type.getEnumConstants()).map(c -> ((Choice) c).id()).toList());
+      if (Choice.class.isAssignableFrom(type)) {
+        return alternatives(Choice.ids(type.asSubclass(Choice.class)));
       }
       return "text";
     }
@@ -135,13 +134,8 @@ public final class ConfigSchema<R extends Record> {
         }
         throw new IllegalArgumentException(expected());
       }
-      if (type.isEnum()) {
-        for (Object c : type.getEnumConstants()) {
-          if (((Choice) c).id().equalsIgnoreCase(v)) {
-            return c;
-          }
-        }
-        throw new IllegalArgumentException(expected());
+      if (Choice.class.isAssignableFrom(type)) {
+        return Choice.parse(type.asSubclass(Choice.class), v);
       }
       return parseValue(v);
     }
@@ -397,7 +391,8 @@ public final class ConfigSchema<R extends Record> {
         || value instanceof Byte;
   }
 
-  private static String alternatives(List<String> ids) {
+  /** "a or b", "one of a, b, c": what a message says is expected. */
+  static String alternatives(List<String> ids) {
     return ids.size() == 2 ? ids.get(0) + " or " + ids.get(1) : "one of " + String.join(", ", ids);
   }
 

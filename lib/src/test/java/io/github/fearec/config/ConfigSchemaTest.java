@@ -137,6 +137,15 @@ class ConfigSchemaTest {
             () -> SCHEMA.validate(new Sample(1, 0.5, 0, true, "HR@10", null))).getMessage());
   }
 
+  @Test
+  void choicesParseByIdIgnoringCase() {
+    assertEquals(List.of("round", "square_ish"), Choice.ids(Shape.class));
+    assertSame(Shape.SQUARE_ISH, Choice.parse(Shape.class, " Square_Ish "));
+    assertEquals("round or square_ish",
+        assertThrows(IllegalArgumentException.class, () -> Choice.parse(Shape.class, "oval"))
+            .getMessage());
+  }
+
   record Undeclared(int plain) {}
 
   record Twice(

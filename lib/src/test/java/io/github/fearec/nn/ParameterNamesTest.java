@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,7 +62,11 @@ class ParameterNamesTest {
   @EnumSource(ModelType.class)
   void namesOrderAndShapesStayAsSavedModelsExpectThem(ModelType type) {
     ModelConfig config =
-        ModelConfig.builder().maxLength(8).hiddenSize(8).numHeads(2).innerSize(16).build();
+        ModelConfig.defaults().with(Map.of(
+                "max_length", 8,
+                "hidden_size", 8,
+                "num_heads", 2,
+                "inner_size", 16));
     try (NextItemModel model = NextItemModel.create(type, config, 10, null)) {
       List<String> actual = new ArrayList<>();
       for (Pair<String, Parameter> p : model.encoder().getParameters()) {
