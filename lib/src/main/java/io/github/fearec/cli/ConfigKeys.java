@@ -137,7 +137,9 @@ final class ConfigKeys {
   private static <R extends Record> void group(
       ConfigSchema<R> schema, Function<Settings, ConfigSchema<R>.Staged> staged) {
     for (ConfigSchema.Key key : schema.keys()) {
-      Key k = new Key(key.name(), key.doc(), (s, v) -> staged.apply(s).set(key.name(), v),
+      // fearec keys shows what a value may be next to what it means
+      String doc = key.expected().equals("text") ? key.doc() : key.doc() + "; " + key.expected();
+      Key k = new Key(key.name(), doc, (s, v) -> staged.apply(s).set(key.name(), v),
           s -> schema.text(staged.apply(s).build(), key), key.scope());
       add(k, key.name());
       key.aliases().forEach(alias -> add(k, alias));

@@ -34,11 +34,11 @@ public record TrainConfig(
         scope = Scope.NEURAL, doc = "validation metric selecting the model")
     String selectionMetric,
     @Setting(key = "loss", init = "ce", scope = Scope.NEURAL,
-        doc = "next-item loss: ce (cross-entropy over all items, on prefix samples) or bce"
-            + " (SASRec's original: one sampled negative per position, loss on every position)")
+        doc = "next-item loss (ce: cross-entropy over all items, on prefix samples; bce: SASRec's"
+            + " original, one sampled negative per position, loss on every position)")
     NextItemLoss loss,
     @Setting(key = "contrastive", init = "none", scope = Scope.NEURAL,
-        doc = "contrastive term: none, un, su, us or us_x (FEARec's and DuoRec's, their default)")
+        doc = "contrastive term (docs/model.md §8; us_x is FEARec's and DuoRec's default)")
     ContrastiveMode contrastive,
     @Setting(key = "contrastive_weight", init = "0.1", min = 0, scope = Scope.NEURAL,
         doc = "λ: weight of the InfoNCE term")
