@@ -14,6 +14,17 @@ import java.util.Arrays;
  */
 public record BatchTensors(NDArray ids, NDArray lengths, NDArray targets) {
 
+  /** Copies of these arrays on {@code manager}, freed with it. */
+  public BatchTensors copyTo(NDManager manager) {
+    return new BatchTensors(copy(ids, manager), copy(lengths, manager), copy(targets, manager));
+  }
+
+  private static NDArray copy(NDArray a, NDManager manager) {
+    NDArray c = a.duplicate();
+    c.attach(manager);
+    return c;
+  }
+
   /**
    * @param items B·N item ids, row-major, each row right-padded with 0
    * @param lengths the number of real items in each row (1..N)

@@ -1,11 +1,13 @@
 package io.github.fearec.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.Scalars;
+import java.util.function.Consumer;
 
 /**
  * The training loss of one batch (docs/model.md §8): next-item cross-entropy on a pass h, plus λ
@@ -37,16 +39,42 @@ public final class Objective {
   }
 
   /**
+   * Computes the loss of a batch and back-propagates it through {@code backward}. Gradients add
+   * up over the calls, so their sum is the gradient of the total.
+   *
+   * <p>Under {@code us_x} the cross-entropy pass h takes no part in the contrastive term, which
+   * contrasts the two other views. So that pass runs in a step of its own and is back-propagated
+   * at once; closing the step frees its activations before the two contrastive views are built,
+   * and training holds two passes' activations at a time instead of three (docs/benchmarks.md,
+   * the sweep). The dropout masks are drawn in the same order either way.
+   *
    * @param batch the samples
    * @param positives their semantic positives (same target), or null when the mode needs none
+   * @param backward back-propagates one part of the loss (a scalar); called once or twice
+   * @return the values of the loss and its terms
    */
-  public Result compute(
-      NextItemModel model, ParameterStore store, BatchTensors batch, BatchTensors positives) {
+  public LossTerms compute(
+      NextItemModel model, ParameterStore store, BatchTensors batch, BatchTensors positives,
+      Consumer<NDArray> backward) {
     ContrastiveMode mode = config.contrastive();
-    NDArray h = view(model, store, batch);
-    NDArray ce = Losses.crossEntropy(model.scores(store, h, true), batch.targets());
+    boolean hContrasted = mode != ContrastiveMode.US_X;
+    NDArray h = null;
+    NDArray ce = null;
+    double ceValue;
+    if (hContrasted) {
+      h = view(model, store, batch);
+      ce = crossEntropy(model, store, h, batch);
+      ceValue = ce.getFloat();
+    } else {
+      try (NDManager pass = model.newStep()) {
+        NDArray separate = crossEntropy(model, store, null, batch.copyTo(pass));
+        backward.accept(separate);
+        ceValue = separate.getFloat();
+      }
+    }
     if (mode == ContrastiveMode.NONE) {
-      return new Result(ce, ce, null, null);
+      backward.accept(ce);
+      return new LossTerms(ceValue, ceValue, 0, 0);
     }
     NDArray augmented = mode.needsDropoutView() ? view(model, store, batch) : null;
     NDArray semantic = mode.needsSemanticView() ? view(model, store, positives) : null;
@@ -72,13 +100,22 @@ public final class Objective {
       }
       default -> throw new IllegalStateException("unhandled contrastive mode " + mode);
     }
-    NDArray total = ce.add(Scalars.scale(nce, config.contrastiveWeight()));
+    NDArray rest = Scalars.scale(nce, config.contrastiveWeight());
     NDArray freq = null;
     if (config.frequencyWeight() > 0) {
       freq = Losses.frequencyL1(pair[0], pair[1]);
-      total = total.add(Scalars.scale(freq, config.frequencyWeight()));
+      rest = rest.add(Scalars.scale(freq, config.frequencyWeight()));
     }
-    return new Result(total, ce, nce, freq);
+    backward.accept(hContrasted ? ce.add(rest) : rest);
+    return new LossTerms(
+        ceValue + rest.getFloat(), ceValue, nce.getFloat(), freq == null ? 0 : freq.getFloat());
+  }
+
+  /** Next-item cross-entropy of the pass h (computed here when null) over all items. */
+  private static NDArray crossEntropy(
+      NextItemModel model, ParameterStore store, NDArray h, BatchTensors batch) {
+    NDArray users = h != null ? h : view(model, store, batch);
+    return Losses.crossEntropy(model.scores(store, users, true), batch.targets());
   }
 
   /**

@@ -68,15 +68,18 @@ public final class TrainingStep {
               ? null
               : BatchTensors.of(step, positive.items(), positive.lengths(), positive.targets());
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        Objective.Result result =
-            next == null
-                ? objective.compute(model, store, in, pos)
-                : objective.everyPosition(
-                    model, store, in, step.create(next, in.ids().getShape()),
-                    step.create(sampledNegatives, in.ids().getShape()));
-        values = result.values();
-        if (values.isFinite()) {
-          collector.backward(result.total());
+        if (next == null) {
+          // back-propagates as it goes; a non-finite loss is caught below, before the update
+          values = objective.compute(model, store, in, pos, collector::backward);
+        } else {
+          Objective.Result result =
+              objective.everyPosition(
+                  model, store, in, step.create(next, in.ids().getShape()),
+                  step.create(sampledNegatives, in.ids().getShape()));
+          values = result.values();
+          if (values.isFinite()) {
+            collector.backward(result.total());
+          }
         }
       }
     }

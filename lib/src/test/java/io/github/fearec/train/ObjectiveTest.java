@@ -1,24 +1,32 @@
 package io.github.fearec.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.eval.BatchTensors;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.ops.Scalars;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * SASRec's original objective through a real model: the loss the objective computes equals the
+ * The objective through a real model. SASRec's original objective: the loss equals the
  * per-position binary cross-entropy recomputed here in double precision from the model's own
  * hidden states and item table, so positions, targets, negatives and the padding mask line up.
+ * FEARec's: back-propagating the cross-entropy before the contrastive views are built gives the
+ * gradient of the whole loss.
  */
 class ObjectiveTest {
 
@@ -75,5 +83,75 @@ class ObjectiveTest {
       assertNull(result.contrastive());
       assertNull(result.frequency());
     }
+  }
+
+  /**
+   * Under us_x the objective back-propagates the cross-entropy pass on its own, in a step that is
+   * closed before the contrastive views are built. Its gradients must equal those of the loss of
+   * docs/model.md §8 written out here and back-propagated once: CE(h) + λ·InfoNCE(z_aug, z_sem)
+   * + w·L1(FFT z_aug, FFT z_sem). Dropout is off, so every view is the same function of the
+   * weights in both computations.
+   */
+  @Test
+  void usxBackPropagatedInTwoPartsGivesTheGradientOfTheWholeLoss() {
+    TrainConfig config = TrainConfig.defaults(ModelType.FEAREC);
+    ModelConfig fearec = TINY.with("max_length", 8);
+    Engine.getInstance().setRandomSeed(3);
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, fearec, 6, null)) {
+      ParameterStore store = new ParameterStore(model.manager(), false);
+      LossTerms[] terms = new LossTerms[1];
+      List<float[]> split = gradients(model, (batch, positives, collector) ->
+          terms[0] = new Objective(config).compute(model, store, batch, positives, collector::backward));
+      double[] expected = new double[1];
+      List<float[]> whole = gradients(model, (batch, positives, collector) -> {
+        NDArray h = model.userVectors(store, batch.ids(), batch.lengths(), true);
+        NDArray aug = model.userVectors(store, batch.ids(), batch.lengths(), true);
+        NDArray sem = model.userVectors(store, positives.ids(), positives.lengths(), true);
+        NDArray total = Losses.crossEntropy(model.scores(store, h, true), batch.targets())
+            .add(Scalars.scale(Losses.infoNce(aug, sem, 1.0), 0.1))
+            .add(Scalars.scale(Losses.frequencyL1(aug, sem), 0.1));
+        collector.backward(total);
+        expected[0] = total.getFloat();
+      });
+      assertEquals(expected[0], terms[0].total(), 1e-5);
+      assertEquals(joinedSize(whole), joinedSize(split));
+      double norm = 0;
+      for (int i = 0; i < whole.size(); i++) {
+        assertArrayEquals(whole.get(i), split.get(i), 1e-6f, "parameter " + i);
+        for (float g : whole.get(i)) {
+          norm += g * g;
+        }
+      }
+      assertTrue(norm > 1e-6, "the loss has a gradient (squared norm " + norm + ")");
+    }
+  }
+
+  /** One way of back-propagating the loss of a batch. */
+  private interface Backward {
+    void run(BatchTensors batch, BatchTensors positives, GradientCollector collector);
+  }
+
+  /** The parameters' gradients after one fixed batch, then zeroed again. */
+  private static List<float[]> gradients(NextItemModel model, Backward backward) {
+    int[] items = {1, 2, 3, 4, 5, 6, 0, 0, 2, 3, 4, 5, 6, 1, 2, 3, 6, 5, 4, 0, 0, 0, 0, 0};
+    int[] positiveItems = {2, 4, 6, 1, 3, 0, 0, 0, 5, 1, 2, 0, 0, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0};
+    int[] targets = {5, 6, 2};
+    try (NDManager step = model.newStep()) {
+      BatchTensors batch = BatchTensors.of(step, items, new int[] {6, 7, 3}, targets);
+      BatchTensors positives = BatchTensors.of(step, positiveItems, new int[] {5, 3, 4}, targets);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        backward.run(batch, positives, collector);
+      }
+      List<float[]> out = new ArrayList<>();
+      for (NDArray p : model.parameterArrays()) {
+        out.add(p.getGradient().toFloatArray());
+        p.getGradient().muli(0); // gradients add up until the optimiser zeroes them
+      }
+      return out;
+    }
+  }
+
+  private static int joinedSize(List<float[]> arrays) {
+    return arrays.stream().mapToInt(a -> a.length).sum();
   }
 }
