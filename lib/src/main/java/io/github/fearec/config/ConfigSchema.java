@@ -313,11 +313,6 @@ public final class ConfigSchema<R extends Record> {
     return keys;
   }
 
-  /** Whether {@code name} is a key or alias of this record. */
-  public boolean declares(String name) {
-    return byName.containsKey(name.trim());
-  }
-
   /**
    * The setting a key or alias names.
    *

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.testing.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -77,12 +77,7 @@ class ReferencesTest {
   @Test
   void aWholeLayerCaseHoldsTheLayersWeightsAndTheLibrarysOutputDiffersFromItsInput() {
     ModelConfig config =
-        ModelConfig.defaults().with(Map.of(
-                "max_length", 8,
-                "hidden_size", 8,
-                "num_heads", 2,
-                "inner_size", 16,
-                "init_std", 0.5));
+        TinyModels.CONFIG.with("init_std", 0.5);
     FeaLayerCase c = FeaLayerCase.of(1, config, 20, 1, new int[] {1, 2, 3, 1, 2, 3, 0, 0});
     assertEquals(new FrequencyBand(0, 3), c.band()); // M = 5, s = 2: layer 1 keeps [0, 3)
     assertEquals(8, c.x().length);

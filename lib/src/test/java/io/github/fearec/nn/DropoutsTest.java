@@ -15,9 +15,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.testing.ManagedTest;
+import io.github.fearec.testing.TinyModels;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DropoutsTest extends ManagedTest {
@@ -105,12 +105,7 @@ class DropoutsTest extends ManagedTest {
 
   @Test
   void twoModelsInOneJvmDrawTheirOwnReproducibleStreams() {
-    ModelConfig config =
-        ModelConfig.defaults().with(Map.of(
-                "max_length", 8,
-                "hidden_size", 8,
-                "num_heads", 2,
-                "inner_size", 16));
+    ModelConfig config = TinyModels.CONFIG;
     try (NextItemModel a = NextItemModel.create(ModelType.FEAREC, config, 20, null);
         NextItemModel b = NextItemModel.create(ModelType.FEAREC, config, 20, null)) {
       List<NDArray> from = a.parameterArrays();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.testing.TinyModels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,7 @@ class ModelEquivalenceTest {
    */
   @Test
   void fearecWithOnlyUnfilteredTimeAttentionIsSasrec() {
-    ModelConfig base =
-        ModelConfig.defaults().with(Map.of(
-                "max_length", 8,
-                "hidden_size", 8,
-                "num_heads", 2,
-                "inner_size", 16));
+    ModelConfig base = TinyModels.CONFIG;
     ModelConfig timeOnly = base.with(Map.of("time_weight", 1, "std", false));
     int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {6, 7, 8, 9, 1, 2, 3, 4}};
     long[] lengths = {5, 8};

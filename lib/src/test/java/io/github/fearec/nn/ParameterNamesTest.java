@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.fearec.testing.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,12 +61,7 @@ class ParameterNamesTest {
   @ParameterizedTest
   @EnumSource(ModelType.class)
   void namesOrderAndShapesStayAsSavedModelsExpectThem(ModelType type) {
-    ModelConfig config =
-        ModelConfig.defaults().with(Map.of(
-                "max_length", 8,
-                "hidden_size", 8,
-                "num_heads", 2,
-                "inner_size", 16));
+    ModelConfig config = TinyModels.CONFIG;
     try (NextItemModel model = NextItemModel.create(type, config, 10, null)) {
       List<String> actual = new ArrayList<>();
       for (Pair<String, Parameter> p : model.encoder().getParameters()) {
