@@ -344,6 +344,10 @@ class RunFaultsTest {
         run("train", "--model", "fearec", "--set", "dual_domain=false", "--set", "spatial_ratio=0.3"),
         "--set: spatial_ratio (time_weight) does not apply: dual_domain = false switches FEARec's time-domain"
             + " branch off; remove it");
+    assertRefused(
+        run("train", "--model", "fearec", "--set", "contrastive=un", "--set", "recompute_view=always"),
+        "--set: recompute_view does not apply: contrastive = un trains without us_x's two"
+            + " contrasted views; remove it");
     assertRefused(run("train", "--model", "pop", "--epochs", "5"),
         "--epochs: epochs does not apply: the popularity baseline has no architecture and is not"
             + " trained; remove it");

@@ -2,6 +2,7 @@ package io.github.fearec.bench;
 
 import ai.djl.engine.Engine;
 import com.google.gson.GsonBuilder;
+import io.github.fearec.config.Choice;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.DatasetLoader;
 import io.github.fearec.data.HeldOut;
@@ -18,8 +19,10 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.train.ContrastiveMode;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
+import io.github.fearec.train.ViewRecompute;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +81,10 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--route", defaultValue = "auto", converter = RouteConverter.class,
       description = "FEARec's frequency route: auto (the kit's choice by N), paper or short_sequence (default ${DEFAULT-VALUE})")
   RouteChoice route;
+
+  @Option(names = "--recompute-view", defaultValue = "auto", converter = RecomputeConverter.class,
+      description = "under us_x, recompute the dropout view in the backward pass: auto (the kit's choice by the attention arrays' size), never or always (default ${DEFAULT-VALUE})")
+  ViewRecompute recomputeView;
 
   @Option(names = "--quick", description = "a few batches on small synthetic data: for smoke tests, not for numbers")
   boolean quick;
@@ -198,7 +205,7 @@ public final class Benchmark implements Callable<Integer> {
   private ModelResult measure(
       ModelType type, ModelConfig config, SequenceDataset dataset, LeaveOneOutSplit split,
       TrainingSamples samples, BatchFactory factory) {
-    TrainConfig training = TrainConfig.defaults(type);
+    TrainConfig training = TrainConfig.defaults(type).with("recompute_view", recomputeView);
     Engine.getInstance().setRandomSeed((int) training.seed());
     long created = System.nanoTime();
     try (NextItemModel model =
@@ -239,7 +246,7 @@ public final class Benchmark implements Callable<Integer> {
       return new ModelResult(
           type.id(),
           type == ModelType.FEAREC ? (paperRoute ? "paper" : "short_sequence") : "-",
-          training.contrastive().id(),
+          objective(training, config),
           training.batchSize(),
           timed.length,
           warmup,
@@ -272,6 +279,26 @@ public final class Benchmark implements Callable<Integer> {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     } catch (IOException | RuntimeException e) {
       return -1;
+    }
+  }
+
+  /** The contrastive mode, and under us_x whether the dropout view was recomputed. */
+  private static String objective(TrainConfig training, ModelConfig config) {
+    String mode = training.contrastive().id();
+    boolean recomputed = training.contrastive() == ContrastiveMode.US_X
+        && training.recomputeView().recomputes(config, training.batchSize());
+    return recomputed ? mode + ", view recomputed" : mode;
+  }
+
+  /** Parses --recompute-view. */
+  static final class RecomputeConverter implements CommandLine.ITypeConverter<ViewRecompute> {
+    @Override
+    public ViewRecompute convert(String value) {
+      try {
+        return Choice.parse(ViewRecompute.class, value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -5,7 +5,8 @@ package io.github.fearec.bench;
  *
  * @param model sasrec or fearec
  * @param route FEARec's frequency route (paper or short_sequence), "-" for SASRec
- * @param contrastive the contrastive mode trained with (FEARec: us_x, three passes per batch)
+ * @param contrastive the contrastive mode trained with (FEARec: us_x, three passes per batch),
+ *     followed by ", view recomputed" when the dropout view was recomputed in the backward pass
  * @param batchSize training samples per step
  * @param timedBatches batches timed after the warm-up
  * @param warmupBatches untimed batches before

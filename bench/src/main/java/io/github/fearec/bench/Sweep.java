@@ -27,6 +27,7 @@ final class Sweep {
       int maxLength,
       String model,
       String route,
+      String objective,
       double medianStepMs,
       double trainSamplesPerSecond,
       double evalUsersPerSecond,
@@ -80,6 +81,7 @@ final class Sweep {
             "--max-length", Integer.toString(n),
             "--models", model.trim(),
             "--route", options.route.id(),
+            "--recompute-view", options.recomputeView.id(),
             "--warmup", Integer.toString(options.warmup),
             "--batches", Integer.toString(options.batches),
             "--eval-users", Integer.toString(options.evalUsers),
@@ -88,7 +90,7 @@ final class Sweep {
         Report report = runCell(dir, args);
         first = first == null ? report : first;
         ModelResult r = report.models().get(0);
-        cells.add(new Cell(n, r.model(), r.route(), r.medianStepMs(), r.trainSamplesPerSecond(),
+        cells.add(new Cell(n, r.model(), r.route(), r.contrastive(), r.medianStepMs(), r.trainSamplesPerSecond(),
             r.evalUsersPerSecond(), report.peakResidentMegabytes(), report.loadAverageBefore(),
             report.loadAverageAfter()));
       }
@@ -151,12 +153,12 @@ final class Sweep {
         r.date(), r.quick() ? " (QUICK MODE: not a measurement)" : "", r.data(), r.users(),
         r.items(), r.warmupBatches(), r.timedBatches(), r.threads(), r.loadAverageBefore(),
         r.loadAverageAfter(), r.seconds()));
-    md.append("| N | model | route | ms per step | train samples/s | eval users/s | peak RSS MB |"
+    md.append("| N | model | route | objective | ms per step | train samples/s | eval users/s | peak RSS MB |"
         + " step time × first N | load before |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Cell c : r.cells()) {
-      md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
-          c.maxLength(), c.model(), c.route(), c.medianStepMs(), c.trainSamplesPerSecond(),
+      md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
+          c.maxLength(), c.model(), c.route(), c.objective(), c.medianStepMs(), c.trainSamplesPerSecond(),
           c.evalUsersPerSecond(), c.peakResidentMegabytes(), growth(r.cells(), c),
           c.loadAverageBefore()));
     }

@@ -6,6 +6,7 @@ import io.github.fearec.config.Scope;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.train.ContrastiveMode;
 import io.github.fearec.train.TrainConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +67,10 @@ final class ConfigKeys {
       case FEAREC_TIME -> whyNot(Scope.FEAREC, s) != null ? whyNot(Scope.FEAREC, s)
           : s.architecture.build().dualDomain() ? null
           : "dual_domain = false switches FEARec's time-domain branch off";
+      case US_X -> whyNot(Scope.NEURAL, s) != null ? whyNot(Scope.NEURAL, s)
+          : s.training.build().contrastive() == ContrastiveMode.US_X ? null
+          : "contrastive = " + s.training.build().contrastive().id()
+              + " trains without us_x's two contrasted views";
     };
   }
 

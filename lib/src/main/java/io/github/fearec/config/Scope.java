@@ -18,5 +18,7 @@ public enum Scope {
   /** Only for FEARec, the one model with frequency layers. */
   FEAREC,
   /** Only for FEARec with its time-domain branch on ({@code dual_domain = true}). */
-  FEAREC_TIME
+  FEAREC_TIME,
+  /** Only for trained models under the {@code us_x} contrastive term (FEARec's and DuoRec's). */
+  US_X
 }

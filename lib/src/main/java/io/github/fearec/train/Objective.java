@@ -46,69 +46,140 @@ public final class Objective {
    * contrasts the two other views. So that pass runs in a step of its own and is back-propagated
    * at once; closing the step frees its activations before the two contrastive views are built,
    * and training holds two passes' activations at a time instead of three (docs/benchmarks.md,
-   * the sweep). The dropout masks are drawn in the same order either way.
+   * the sweep). When {@link ViewRecompute} says so, the two views get steps of their own too, the
+   * dropout view being recomputed in the backward pass, and one pass is held at a time.
    *
    * @param batch the samples
    * @param positives their semantic positives (same target), or null when the mode needs none
-   * @param backward back-propagates one part of the loss (a scalar); called once or twice
+   * @param backward back-propagates one part of the loss (a scalar); called one to three times
    * @return the values of the loss and its terms
    */
   public LossTerms compute(
       NextItemModel model, ParameterStore store, BatchTensors batch, BatchTensors positives,
       Consumer<NDArray> backward) {
     ContrastiveMode mode = config.contrastive();
-    boolean hContrasted = mode != ContrastiveMode.US_X;
-    NDArray h = null;
-    NDArray ce = null;
-    double ceValue;
-    if (hContrasted) {
-      h = view(model, store, batch);
-      ce = crossEntropy(model, store, h, batch);
-      ceValue = ce.getFloat();
-    } else {
-      try (NDManager pass = model.newStep()) {
-        NDArray separate = crossEntropy(model, store, null, batch.copyTo(pass));
-        backward.accept(separate);
-        ceValue = separate.getFloat();
-      }
+    if (mode == ContrastiveMode.US_X) {
+      return separatePasses(model, store, batch, positives, backward);
     }
+    NDArray h = view(model, store, batch);
+    NDArray ce = crossEntropy(model, store, h, batch);
     if (mode == ContrastiveMode.NONE) {
       backward.accept(ce);
-      return new LossTerms(ceValue, ceValue, 0, 0);
+      double value = ce.getFloat();
+      return new LossTerms(value, value, 0, 0);
     }
     NDArray augmented = mode.needsDropoutView() ? view(model, store, batch) : null;
     NDArray semantic = mode.needsSemanticView() ? view(model, store, positives) : null;
     double tau = config.temperature();
-    NDArray nce;
-    NDArray[] pair;
-    switch (mode) {
-      case UN -> {
-        pair = new NDArray[] {h, augmented};
-        nce = Losses.infoNce(h, augmented, tau);
-      }
-      case SU -> {
-        pair = new NDArray[] {h, semantic};
-        nce = Losses.infoNce(h, semantic, tau);
-      }
-      case US -> {
-        pair = new NDArray[] {h, semantic};
-        nce = Losses.infoNce(h, augmented, tau).add(Losses.infoNce(h, semantic, tau));
-      }
-      case US_X -> {
-        pair = new NDArray[] {augmented, semantic};
-        nce = Losses.infoNce(augmented, semantic, tau);
-      }
-      default -> throw new IllegalStateException("unhandled contrastive mode " + mode);
+    Contrast contrast =
+        switch (mode) {
+          case UN -> contrast(h, augmented, Losses.infoNce(h, augmented, tau));
+          case SU -> contrast(h, semantic, Losses.infoNce(h, semantic, tau));
+          case US -> contrast(h, semantic,
+              Losses.infoNce(h, augmented, tau).add(Losses.infoNce(h, semantic, tau)));
+          default -> throw new IllegalStateException("unhandled contrastive mode " + mode);
+        };
+    backward.accept(ce.add(contrast.weighted()));
+    return contrast.terms(ce.getFloat());
+  }
+
+  /**
+   * us_x, whose cross-entropy pass h takes no part in the contrastive term: h runs in a step of
+   * its own and is back-propagated at once, and closing that step frees its activations (every
+   * intermediate array of a pass lives until its step closes) before the two contrasted views are
+   * built. When {@link ViewRecompute} says so the views get steps of their own as well: the
+   * dropout view runs without keeping anything, the semantic view and the loss run and are
+   * back-propagated in one step, then the dropout view is replayed ({@link #replayDropoutView}).
+   * The masks are drawn in the same order either way.
+   */
+  private LossTerms separatePasses(
+      NextItemModel model, ParameterStore store, BatchTensors batch, BatchTensors positives,
+      Consumer<NDArray> backward) {
+    double ce;
+    try (NDManager pass = model.newStep()) {
+      NDArray separate = crossEntropy(model, store, null, batch.copyTo(pass));
+      backward.accept(separate);
+      ce = separate.getFloat();
     }
-    NDArray rest = Scalars.scale(nce, config.contrastiveWeight());
-    NDArray freq = null;
+    long batchSize = batch.ids().getShape().get(0);
+    if (!config.recomputeView().recomputes(model.config(), batchSize)) {
+      NDArray augmented = view(model, store, batch);
+      NDArray semantic = view(model, store, positives);
+      Contrast contrast = contrast(augmented, semantic, infoNce(augmented, semantic));
+      backward.accept(contrast.weighted());
+      return contrast.terms(ce);
+    }
+    long masks = model.dropouts().position();
+    NDArray augmented = detachedView(model, store, batch);
+    LossTerms terms;
+    try (NDManager pass = model.newStep()) {
+      NDArray semantic = view(model, store, positives.copyTo(pass));
+      Contrast contrast = contrast(augmented, semantic, infoNce(augmented, semantic));
+      backward.accept(contrast.weighted());
+      terms = contrast.terms(ce);
+    }
+    replayDropoutView(model, store, batch, augmented, masks, backward);
+    return terms;
+  }
+
+  private NDArray infoNce(NDArray a, NDArray b) {
+    return Losses.infoNce(a, b, config.temperature());
+  }
+
+  /**
+   * The contrastive part of the loss: the InfoNCE value, the frequency-domain L1 between the two
+   * views {@code a} and {@code b} of the pair (null when its weight is 0), and their weighted sum.
+   */
+  private record Contrast(NDArray nce, NDArray frequency, NDArray weighted) {
+
+    /** The values of every term, with the cross-entropy {@code ce} computed elsewhere. */
+    LossTerms terms(double ce) {
+      return new LossTerms(ce + weighted.getFloat(), ce, nce.getFloat(),
+          frequency == null ? 0 : frequency.getFloat());
+    }
+  }
+
+  private Contrast contrast(NDArray a, NDArray b, NDArray nce) {
+    NDArray weighted = Scalars.scale(nce, config.contrastiveWeight());
+    NDArray frequency = null;
     if (config.frequencyWeight() > 0) {
-      freq = Losses.frequencyL1(pair[0], pair[1]);
-      rest = rest.add(Scalars.scale(freq, config.frequencyWeight()));
+      frequency = Losses.frequencyL1(a, b);
+      weighted = weighted.add(Scalars.scale(frequency, config.frequencyWeight()));
     }
-    backward.accept(hContrasted ? ce.add(rest) : rest);
-    return new LossTerms(
-        ceValue + rest.getFloat(), ceValue, nce.getFloat(), freq == null ? 0 : freq.getFloat());
+    return new Contrast(nce, frequency, weighted);
+  }
+
+  /**
+   * The dropout view's user vectors without the activations behind them: the pass runs in a step
+   * of its own, which is closed at once, and the copy returned is a leaf that collects the loss's
+   * gradient with respect to the view ({@link #replayDropoutView} passes it on to the weights).
+   */
+  private static NDArray detachedView(NextItemModel model, ParameterStore store, BatchTensors b) {
+    NDArray copy;
+    try (NDManager pass = model.newStep()) {
+      copy = view(model, store, b.copyTo(pass)).stopGradient().duplicate();
+      copy.attach(b.ids().getManager());
+    }
+    copy.setRequiresGradient(true);
+    return copy;
+  }
+
+  /**
+   * Runs the dropout view's pass again with the masks it drew the first time and back-propagates
+   * the gradient its detached copy collected, ∂L/∂z_aug, through it: the backward of Σ z·g is
+   * g·∂z/∂θ. The mask stream then continues where it stood, so the next step draws what it would
+   * have drawn without the replay.
+   */
+  private static void replayDropoutView(
+      NextItemModel model, ParameterStore store, BatchTensors batch, NDArray detached,
+      long masks, Consumer<NDArray> backward) {
+    long next = model.dropouts().position();
+    model.dropouts().rewind(masks);
+    try (NDManager pass = model.newStep()) {
+      NDArray again = view(model, store, batch.copyTo(pass));
+      backward.accept(again.mul(detached.getGradient()).sum());
+    }
+    model.dropouts().rewind(next);
   }
 
   /** Next-item cross-entropy of the pass h (computed here when null) over all items. */

@@ -49,7 +49,12 @@ public record TrainConfig(
     @Setting(key = "frequency_weight", init = "0", min = 0, scope = Scope.NEURAL,
         doc = "weight of the frequency-domain L1 term; 0 = off (FEARec's default 0.1, as the"
             + " paper; the authors' run script leaves it off)")
-    double frequencyWeight) {
+    double frequencyWeight,
+    @Setting(key = "recompute_view", init = "auto", scope = Scope.US_X,
+        doc = "recompute us_x's dropout view in the backward pass, so that one pass's activations"
+            + " are held at a time: same gradients, one more forward pass (auto: when one"
+            + " (B, h, N, N) attention array reaches 64 MiB; docs/benchmarks.md)")
+    ViewRecompute recomputeView) {
 
   /** The declarations above, read once. */
   public static final ConfigSchema<TrainConfig> SETTINGS = ConfigSchema.of(TrainConfig.class);

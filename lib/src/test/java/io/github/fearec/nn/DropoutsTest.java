@@ -18,6 +18,7 @@ import io.github.fearec.testing.ManagedTest;
 import io.github.fearec.testing.TinyModels;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DropoutsTest extends ManagedTest {
@@ -70,6 +71,50 @@ class DropoutsTest extends ManagedTest {
     assertFalse(Arrays.equals(dropOnes(0.5, 3), dropOnes(0.5, 4)));
   }
 
+  /**
+   * The stream is SplitMix64 seeded like {@code new SplittableRandom(seed)}, the kit's stream
+   * before it could be rewound: element j of a mask is kept unless the j-th 16-bit draw (low bits
+   * first, four per long; a fresh long for the tail) is below round(p·2¹⁶).
+   */
+  @Test
+  void masksAreThoseOfSplittableRandomWithTheSameSeed() {
+    double p = 0.3;
+    int size = 11; // two whole longs and a tail of three
+    int dropBelow = (int) Math.round(p * 65536);
+    SplittableRandom reference = new SplittableRandom(42);
+    float[] expected = new float[size];
+    long bits = 0;
+    for (int j = 0; j < size; j++) {
+      if (j % 4 == 0) {
+        bits = reference.nextLong();
+      }
+      int draw = (int) (bits >>> (16 * (j % 4))) & 0xffff;
+      expected[j] = draw < dropBelow ? 0f : (float) (1 / (1 - p));
+    }
+    dropouts.reseed(42);
+    assertArrayEquals(expected, dropouts.apply(manager.ones(new Shape(size)), p, true).toFloatArray());
+  }
+
+  @Test
+  void rewindingReplaysTheMasksAndLeavesTheRestOfTheStreamAsItWas() {
+    NDArray x = manager.ones(new Shape(3, 50));
+    dropouts.reseed(9);
+    float[] first = dropouts.apply(x, 0.5, true).toFloatArray();
+    float[] second = dropouts.apply(x, 0.5, true).toFloatArray();
+
+    dropouts.reseed(9);
+    dropouts.apply(x, 0.5, true);
+    long before = dropouts.position();
+    float[] replayedOnce = dropouts.apply(x, 0.5, true).toFloatArray();
+    long after = dropouts.position();
+    dropouts.rewind(before);
+    float[] replayedTwice = dropouts.apply(x, 0.5, true).toFloatArray();
+    assertEquals(after, dropouts.position(), "a replay ends where the pass ended");
+    assertArrayEquals(second, replayedOnce);
+    assertArrayEquals(second, replayedTwice);
+    assertFalse(Arrays.equals(first, second));
+  }
+
   @Test
   void evaluationAndZeroProbabilityLeaveTheInputAlone() {
     NDArray x = manager.randomNormal(new Shape(3, 5));
@@ -98,7 +143,7 @@ class DropoutsTest extends ManagedTest {
   }
 
   @Test
-  void float64InputsGetAFloat64Mask() {
+  void float64InputsGiveFloat64Outputs() {
     NDArray x = manager.ones(new Shape(10)).toType(DataType.FLOAT64, false);
     assertEquals(DataType.FLOAT64, dropouts.apply(x, 0.5, true).getDataType());
   }

@@ -2,6 +2,7 @@ package io.github.fearec.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.Scalars;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,64 @@ class ObjectiveTest {
       }
       assertTrue(norm > 1e-6, "the loss has a gradient (squared norm " + norm + ")");
     }
+  }
+
+  /**
+   * Recomputing the dropout view in the backward pass must not change the step: with dropout on,
+   * and the mask stream seeded alike, the loss, every gradient and the stream's position after
+   * the step are those of the step that keeps both views' activations. That holds only if the
+   * replay draws the very masks of the first pass.
+   */
+  @Test
+  void recomputingTheDropoutViewGivesTheSameLossGradientsAndMaskStream() {
+    ModelConfig fearec =
+        TINY.with(Map.of("max_length", 8, "hidden_dropout", 0.5, "attention_dropout", 0.5));
+    Engine.getInstance().setRandomSeed(4);
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, fearec, 6, null)) {
+      ParameterStore store = new ParameterStore(model.manager(), false);
+      double[] loss = new double[2];
+      long[] after = new long[2];
+      List<List<float[]>> grads = new ArrayList<>();
+      ViewRecompute[] ways = {ViewRecompute.NEVER, ViewRecompute.ALWAYS};
+      for (int w = 0; w < 2; w++) {
+        int i = w;
+        TrainConfig config = TrainConfig.defaults(ModelType.FEAREC).with("recompute_view", ways[w]);
+        model.dropouts().reseed(17);
+        grads.add(gradients(model, (batch, positives, collector) ->
+            loss[i] = new Objective(config)
+                .compute(model, store, batch, positives, collector::backward).total()));
+        after[w] = model.dropouts().position();
+      }
+      assertEquals(loss[0], loss[1], 1e-6);
+      assertEquals(after[0], after[1], "the replay leaves the stream where the step left it");
+      double norm = 0;
+      for (int p = 0; p < grads.get(0).size(); p++) {
+        assertArrayEquals(grads.get(0).get(p), grads.get(1).get(p), 1e-6f, "parameter " + p);
+        for (float g : grads.get(0).get(p)) {
+          norm += g * g;
+        }
+      }
+      assertTrue(norm > 1e-6, "the loss has a gradient (squared norm " + norm + ")");
+      // and the masks differ between passes, or the test would not need the replay to be exact
+      model.dropouts().reseed(17);
+      float[] first = gradients(model, (batch, positives, collector) ->
+          collector.backward(model.userVectors(store, batch.ids(), batch.lengths(), true).sum()))
+          .get(0);
+      float[] second = gradients(model, (batch, positives, collector) ->
+          collector.backward(model.userVectors(store, batch.ids(), batch.lengths(), true).sum()))
+          .get(0);
+      assertFalse(Arrays.equals(first, second), "each pass draws its own masks");
+    }
+  }
+
+  @Test
+  void autoRecomputesFromOneAttentionArrayOf64MiB() {
+    ModelConfig paper = ModelConfig.defaults(); // h = 2
+    assertFalse(ViewRecompute.AUTO.recomputes(paper.with("max_length", 181), 256));
+    assertTrue(ViewRecompute.AUTO.recomputes(paper.with("max_length", 182), 256));
+    assertFalse(ViewRecompute.AUTO.recomputes(paper.with("max_length", 200), 128));
+    assertTrue(ViewRecompute.ALWAYS.recomputes(paper, 1));
+    assertFalse(ViewRecompute.NEVER.recomputes(paper.with("max_length", 400), 256));
   }
 
   /** One way of back-propagating the loss of a batch. */
