@@ -19,7 +19,6 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.RouteChoice;
-import io.github.fearec.train.ContrastiveMode;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
 import io.github.fearec.train.ViewRecompute;
@@ -285,9 +284,8 @@ public final class Benchmark implements Callable<Integer> {
   /** The contrastive mode, and under us_x whether the dropout view was recomputed. */
   private static String objective(TrainConfig training, ModelConfig config) {
     String mode = training.contrastive().id();
-    boolean recomputed = training.contrastive() == ContrastiveMode.US_X
-        && training.recomputeView().recomputes(config, training.batchSize());
-    return recomputed ? mode + ", view recomputed" : mode;
+    return training.recomputesDropoutView(config, training.batchSize())
+        ? mode + ", view recomputed" : mode;
   }
 
   /** Parses --recompute-view. */

@@ -102,7 +102,7 @@ public final class Objective {
       ce = separate.getFloat();
     }
     long batchSize = batch.ids().getShape().get(0);
-    if (!config.recomputeView().recomputes(model.config(), batchSize)) {
+    if (!config.recomputesDropoutView(model.config(), batchSize)) {
       NDArray augmented = view(model, store, batch);
       NDArray semantic = view(model, store, positives);
       Contrast contrast = contrast(augmented, semantic, infoNce(augmented, semantic));

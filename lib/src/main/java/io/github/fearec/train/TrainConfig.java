@@ -5,6 +5,7 @@ import static io.github.fearec.ConfigException.require;
 import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.config.Scope;
 import io.github.fearec.config.Setting;
+import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import java.util.Map;
 
@@ -79,6 +80,14 @@ public record TrainConfig(
   /** This configuration with {@code changes} (key to value, text or typed), checked together. */
   public TrainConfig with(Map<String, ?> changes) {
     return SETTINGS.with(this, changes);
+  }
+
+  /**
+   * Whether a step over {@code batchSize} sequences of {@code model} recomputes its dropout view:
+   * only us_x has one to recompute, and {@link #recomputeView} decides when.
+   */
+  public boolean recomputesDropoutView(ModelConfig model, long batchSize) {
+    return contrastive == ContrastiveMode.US_X && recomputeView.recomputes(model, batchSize);
   }
 
   /** This configuration with one setting changed. */

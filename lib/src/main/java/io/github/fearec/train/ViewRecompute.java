@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Whether {@code us_x} training keeps the dropout view's activations for the backward pass or
- * recomputes them there (docs/benchmarks.md, "One pass at a time").
+ * recomputes them there (docs/benchmarks.md, "Where the memory of a step goes").
  *
  * <p>The InfoNCE term needs the dropout view z_aug and the semantic view z_sem together, so the
  * straightforward step holds two forward passes' activations at once. Recomputing runs z_aug
