@@ -12,14 +12,21 @@ The grid probes FEARec's inductive bias:
   models   SASRec; DuoRec (SASRec + us_x); FEARec as the paper (alpha = 0.1, us_x, frequency L1);
            FEARec without the contrastive and frequency terms (the architecture alone); and, on
            the 1000-user cells, FEARec with alpha = 0 (frequency branch only) and alpha = 1 (time
-           branch only).
-Every cell uses N = 20 and 10 epochs, as the README's main job. Seeds change the data and the
-training together (synthetic_seed = seed = s), so no result rests on one dataset.
+           branch only); on the 200-user cells, DuoRec with its contrastive pair changed (un: two
+           dropout views of one sequence; su: the sequence and its semantic positive), which
+           separates the two halves of us_x when it collapses, and SASRec, DuoRec, FEARec and
+           FEARec's architecture trained 50 epochs instead of 10 (the -50ep models: does the
+           collapse end with more training, and does the models' ordering hold?).
+Every cell uses N = 20 and 10 epochs, as the README's main job (the -50ep models: 50). Seeds change
+the data and the training together (synthetic_seed = seed = s), so no result rests on one dataset.
 
 Runs are resumable: a run whose results.json exists is not trained again, so an interrupted study
 continues where it stopped. A run recorded in the committed synthetic-runs.csv of --out counts as
 finished too (its row is kept as it is), so a study continued on another machine, without the run
-directories, trains only the cells that are missing. Usage (from anywhere):
+directories, trains only the cells that are missing. The CSV files are rewritten after every
+run and keep every recorded row, also those outside --users and --seeds. Processes sharing the
+grid with --shard merge their rows into the files they find; `--only-summary` once they have all
+ended collects every finished run again from the run directories. Usage (from anywhere):
 
     experiments/synthetic_study.py [--runs DIR] [--out DIR] [--seeds 1,2,3] [--users 200,1000,4000]
                                    [--fearec COMMAND] [--shard I/N] [--only-summary]
@@ -27,6 +34,7 @@ directories, trains only the cells that are missing. Usage (from anywhere):
 
 import argparse
 import csv
+import fcntl
 import json
 import math
 import os
@@ -48,14 +56,26 @@ MODELS = {
     "fearec-arch": ["--model", "fearec", "--set", "contrastive=none", "--set", "frequency_weight=0"],
     "fearec-alpha0": ["--model", "fearec", "--set", "time_weight=0"],
     "fearec-alpha1": ["--model", "fearec", "--set", "time_weight=1"],
+    "duorec-un": ["--model", "duorec", "--set", "contrastive=un"],
+    "duorec-su": ["--model", "duorec", "--set", "contrastive=su"],
+    "sasrec-50ep": ["--model", "sasrec"],
+    "duorec-50ep": ["--model", "duorec"],
+    "fearec-50ep": ["--model", "fearec"],
+    "fearec-arch-50ep": ["--model", "fearec", "--set", "contrastive=none", "--set", "frequency_weight=0"],
 }
-ALPHA_MODELS = {"fearec-alpha0", "fearec-alpha1"}
-ALPHA_USERS = 1000
+# models trained at one size only (the rest at every size): model -> users
+LONG = ("sasrec-50ep", "duorec-50ep", "fearec-50ep", "fearec-arch-50ep")
+ONLY_AT = {"fearec-alpha0": 1000, "fearec-alpha1": 1000, "duorec-un": 200, "duorec-su": 200,
+           **{model: 200 for model in LONG}}
+# every model trains 10 epochs but the LONG ones (does us_x's collapse end with more training,
+# and does the ordering of the models hold?)
+EPOCHS = 10
+EPOCHS_OF = {model: 50 for model in LONG}
 
 # Fewest items any cell allows: a motif holds distinct items and every item must occur in some
 # motif, so items <= users * smallest period (200 * 2).
 ITEMS = 400
-COMMON = ["--max-length", "20", "--epochs", "10", "--set", f"synthetic_items={ITEMS}"]
+COMMON = ["--max-length", "20", "--set", f"synthetic_items={ITEMS}"]
 
 RUN_FIELDS = [
     "periods", "users", "model", "seed", "best_epoch", "test_HR@10", "test_NDCG@10",
@@ -69,7 +89,7 @@ def cells(users, seeds):
     for n in sorted(users):
         for periods in PERIODS:
             for model in MODELS:
-                if model in ALPHA_MODELS and n != ALPHA_USERS:
+                if ONLY_AT.get(model, n) != n:
                     continue
                 for seed in seeds:
                     yield periods, n, model, seed
@@ -79,7 +99,7 @@ def train(fearec, run_dir, periods, users, model, seed):
     """Trains one cell unless its results exist; returns the run directory."""
     if (run_dir / "results.json").exists():
         return run_dir
-    args = [fearec, "train", *MODELS[model], *COMMON,
+    args = [fearec, "train", *MODELS[model], *COMMON, "--epochs", str(EPOCHS_OF.get(model, EPOCHS)),
             "--set", f"synthetic_users={users}", "--set", f"synthetic_periods={PERIODS[periods]}",
             "--set", f"synthetic_seed={seed}", "--seed", str(seed), "--output", str(run_dir)]
     log = run_dir.with_suffix(".log")
@@ -122,8 +142,15 @@ def recorded_rows(path):
             typed = {k: (v if k in ("periods", "model")
                          else int(v) if k in ("users", "seed", "best_epoch") else float(v))
                      for k, v in r.items()}
-            rows[(r["periods"], r["users"], r["model"], r["seed"])] = typed
+            rows[(typed["periods"], typed["users"], typed["model"], typed["seed"])] = typed
     return rows
+
+
+def grid_order(key):
+    """Rows sorted as cells() yields them; a recorded model or period no longer in the grid last."""
+    periods, users, model, seed = key
+    rank = lambda names, name: list(names).index(name) if name in names else len(names)
+    return users, rank(PERIODS, periods), rank(MODELS, model), seed
 
 
 def summarise(rows):
@@ -147,15 +174,33 @@ def summarise(rows):
     return summary
 
 
+def save(out, rows):
+    """Both CSV files from every row known: those of this invocation, those recorded earlier and
+    those another shard has written since. Shards run at the same time, so the files are re-read,
+    merged and replaced under a lock, never seen half written."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".synthetic-study.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        known = recorded_rows(out / "synthetic-runs.csv")
+        known.update(rows)
+        ordered = [known[k] for k in sorted(known, key=grid_order)]
+        write(out / "synthetic-runs.csv", ordered, RUN_FIELDS)
+        summary = summarise(ordered)
+        write(out / "synthetic-summary.csv", summary, list(summary[0]) if summary else ["periods"])
+    return len(ordered)
+
+
 def write(path, rows, fields):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="") as f:
+    """Writes beside path and then renames, so that a reader sees the old file or the new one."""
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         for r in rows:
             # a one-seed cell has no spread: an empty field, which CSV readers take as missing
             w.writerow({k: ("" if isinstance(v, float) and math.isnan(v)
                             else f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()})
+    os.replace(partial, path)
 
 
 def main():
@@ -179,23 +224,22 @@ def main():
     os.environ.setdefault(
         "FEAREC_JAVA_OPTS", "-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
     shard, shards = (int(x) for x in a.shard.split("/"))
-    recorded = recorded_rows(a.out / "synthetic-runs.csv")
-    rows = []
+    # Rows recorded earlier are all kept, also those outside this invocation's --users and
+    # --seeds; a run whose directory holds results replaces its recorded row.
+    rows = recorded_rows(a.out / "synthetic-runs.csv")
     for i, (periods, n, model, seed) in enumerate(cells(users, seeds)):
         run_dir = a.runs / f"{periods}-u{n}-{model}-s{seed}"
-        key = (periods, str(n), model, str(seed))
-        if not (run_dir / "results.json").exists() and key in recorded:
-            rows.append(recorded[key])
+        key = (periods, n, model, seed)
+        if not (run_dir / "results.json").exists() and key in rows:
             continue
-        if not a.only_summary and i % shards == shard:
+        trains = not a.only_summary and i % shards == shard and not (run_dir / "results.json").exists()
+        if trains:
             train(a.fearec, run_dir, periods, n, model, seed)
         if (run_dir / "results.json").exists():
-            rows.append(record(run_dir, periods, n, model, seed))
-    write(a.out / "synthetic-runs.csv", rows, RUN_FIELDS)
-    summary = summarise(rows)
-    write(a.out / "synthetic-summary.csv", summary, list(summary[0]) if summary else ["periods"])
-    print(f"{len(rows)} runs summarised into {a.out}/synthetic-summary.csv")
-
+            rows[key] = record(run_dir, periods, n, model, seed)
+            if trains:  # written after every run, so that a study stopped early loses nothing
+                save(a.out, rows)
+    print(f"{save(a.out, rows)} runs summarised into {a.out}/synthetic-summary.csv")
 
 if __name__ == "__main__":
     main()
