@@ -114,10 +114,12 @@ def train(fearec, run_dir, periods, users, model, seed):
 
 
 def record(run_dir, periods, users, model, seed):
+    """A run's row, its figures rounded as the CSV holds them, so that a summary comes out the
+    same whether a row was read from its run directory or from the committed file."""
     results = json.loads((run_dir / "results.json").read_text())
     with open(run_dir / "epochs.csv") as f:
         epochs = list(csv.DictReader(f))
-    return {
+    row = {
         "periods": periods, "users": users, "model": model, "seed": seed,
         "best_epoch": results["bestEpoch"],
         "test_HR@10": results["test"]["HR@10"],
@@ -130,6 +132,7 @@ def record(run_dir, periods, users, model, seed):
         "last_contrastive": float(epochs[-1]["contrastive"]),
         "train_s": round(results["trainSeconds"], 1),
     }
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}
 
 
 def recorded_rows(path):

@@ -151,3 +151,17 @@ def test_a_failing_run_stops_the_study_with_its_log(tmp_path):
     assert "shared-u200-sasrec-s1: fearec train exited with 2" in done.stderr
     log = tmp_path / "runs" / "shared-u200-sasrec-s1.log"
     assert "unknown key" in log.read_text() and str(log) in done.stderr
+
+
+def test_a_summary_is_the_same_from_run_directories_and_from_the_committed_rows(fearec, tmp_path):
+    # figures with more than four decimals, 0.50003, 0.50006, 0.50009: their standard deviation
+    # is 0.00003, that of the rounded 0.5000, 0.5001, 0.5001 is 0.00006
+    fearec.write_text(fearec.read_text().replace("ndcg = seed / 10 + users / 1e5",
+                                                 "ndcg = 0.5 + seed * 3e-5"))
+    study(fearec, tmp_path, "--users", "200", "--seeds", "1,2,3")
+    from_runs = (tmp_path / "out" / "synthetic-summary.csv").read_text()
+    for run in (tmp_path / "runs").iterdir():
+        if run.is_dir():
+            (run / "results.json").unlink()
+    study(fearec, tmp_path, "--users", "200", "--seeds", "1,2,3", "--only-summary")
+    assert (tmp_path / "out" / "synthetic-summary.csv").read_text() == from_runs
