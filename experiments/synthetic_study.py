@@ -20,7 +20,8 @@ The grid probes FEARec's inductive bias:
 Every cell uses N = 20 and 10 epochs, as the README's main job (the -50ep models: 50). Seeds change
 the data and the training together (synthetic_seed = seed = s), so no result rests on one dataset.
 
-Runs are resumable: a run whose results.json exists is not trained again, so an interrupted study
+Runs are resumable: a run whose results.json exists is not trained again, and a run interrupted
+mid-way continues from its last checkpoint (`fearec train --resume`), so an interrupted study
 continues where it stopped. A run recorded in the committed synthetic-runs.csv of --out counts as
 finished too (its row is kept as it is), so a study continued on another machine, without the run
 directories, trains only the cells that are missing. The CSV files are rewritten after every
@@ -96,12 +97,16 @@ def cells(users, seeds):
 
 
 def train(fearec, run_dir, periods, users, model, seed):
-    """Trains one cell unless its results exist; returns the run directory."""
-    if (run_dir / "results.json").exists():
-        return run_dir
-    args = [fearec, "train", *MODELS[model], *COMMON, "--epochs", str(EPOCHS_OF.get(model, EPOCHS)),
-            "--set", f"synthetic_users={users}", "--set", f"synthetic_periods={PERIODS[periods]}",
-            "--set", f"synthetic_seed={seed}", "--seed", str(seed), "--output", str(run_dir)]
+    """Trains one cell into run_dir, or continues it there if an interrupted run left its
+    checkpoint; stops the study if the run fails."""
+    # a checkpoint is written after every epoch, as checkpoint/ (checkpoint.old/ while replaced)
+    if any((run_dir / name).is_dir() for name in ("checkpoint", "checkpoint.old")):
+        args = [fearec, "train", "--resume", str(run_dir)]
+    else:  # --overwrite: a run stopped before its first epoch ended leaves nothing to keep
+        args = [fearec, "train", *MODELS[model], *COMMON, "--epochs", str(EPOCHS_OF.get(model, EPOCHS)),
+                "--set", f"synthetic_users={users}", "--set", f"synthetic_periods={PERIODS[periods]}",
+                "--set", f"synthetic_seed={seed}", "--seed", str(seed), "--output", str(run_dir),
+                "--overwrite"]
     log = run_dir.with_suffix(".log")
     run_dir.parent.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -110,7 +115,6 @@ def train(fearec, run_dir, periods, users, model, seed):
     if code != 0:
         sys.exit(f"{run_dir.name}: fearec train exited with {code}; see {log}")
     print(f"{run_dir.name}: {time.time() - started:.0f} s", flush=True)
-    return run_dir
 
 
 def record(run_dir, periods, users, model, seed):
@@ -233,16 +237,14 @@ def main():
     for i, (periods, n, model, seed) in enumerate(cells(users, seeds)):
         run_dir = a.runs / f"{periods}-u{n}-{model}-s{seed}"
         key = (periods, n, model, seed)
-        if not (run_dir / "results.json").exists() and key in rows:
-            continue
-        trains = not a.only_summary and i % shards == shard and not (run_dir / "results.json").exists()
-        if trains:
-            train(a.fearec, run_dir, periods, n, model, seed)
         if (run_dir / "results.json").exists():
             rows[key] = record(run_dir, periods, n, model, seed)
-            if trains:  # written after every run, so that a study stopped early loses nothing
-                save(a.out, rows)
+        elif key not in rows and not a.only_summary and i % shards == shard:
+            train(a.fearec, run_dir, periods, n, model, seed)
+            rows[key] = record(run_dir, periods, n, model, seed)
+            save(a.out, rows)  # after every run, so that a study stopped early loses nothing
     print(f"{save(a.out, rows)} runs summarised into {a.out}/synthetic-summary.csv")
+
 
 if __name__ == "__main__":
     main()

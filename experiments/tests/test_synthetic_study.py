@@ -25,12 +25,17 @@ STAND_IN = textwrap.dedent("""\
     from pathlib import Path
     args = sys.argv[1:]
     value = lambda flag: args[args.index(flag) + 1]
-    sets = dict(args[i + 1].split("=", 1) for i, a in enumerate(args) if a == "--set")
-    seed, users, epochs = int(value("--seed")), int(sets["synthetic_users"]), int(value("--epochs"))
     with open(Path(sys.argv[0]).with_suffix(".calls"), "a") as log:
         log.write(" ".join(args) + "\\n")
-    out = Path(value("--output"))
-    out.mkdir(parents=True)
+    if "--resume" in args:  # the run's own settings, as fearec train --resume reads them
+        out = Path(value("--resume"))
+        args = json.loads((out / "args.json").read_text())
+    else:
+        out = Path(value("--output"))
+        out.mkdir(parents=True, exist_ok="--overwrite" in args)
+        (out / "args.json").write_text(json.dumps(args))
+    sets = dict(args[i + 1].split("=", 1) for i, a in enumerate(args) if a == "--set")
+    seed, users, epochs = int(value("--seed")), int(sets["synthetic_users"]), int(value("--epochs"))
     time.sleep(0.05)  # long enough for two shards to interleave their writes
     ndcg = seed / 10 + users / 1e5
     metrics = {{"HR@10": 2 * ndcg, "NDCG@10": ndcg, "NDCG@20": ndcg + 0.01}}
@@ -165,3 +170,18 @@ def test_a_summary_is_the_same_from_run_directories_and_from_the_committed_rows(
             (run / "results.json").unlink()
     study(fearec, tmp_path, "--users", "200", "--seeds", "1,2,3", "--only-summary")
     assert (tmp_path / "out" / "synthetic-summary.csv").read_text() == from_runs
+
+
+def test_an_interrupted_run_continues_from_its_checkpoint_and_one_without_starts_again(fearec, tmp_path):
+    study(fearec, tmp_path, "--users", "200", "--seeds", "1")
+    resumed, restarted = tmp_path / "runs" / "own-u200-fearec-s1", tmp_path / "runs" / "own-u200-sasrec-s1"
+    expected = runs_csv(tmp_path)
+    (tmp_path / "out" / "synthetic-runs.csv").unlink()  # no recorded rows: the run directories count
+    for run in (resumed, restarted):
+        (run / "results.json").unlink()
+    (resumed / "checkpoint").mkdir()  # stopped after an epoch; restarted: before its first ended
+    before = len(calls(fearec))
+    study(fearec, tmp_path, "--users", "200", "--seeds", "1")
+    first_time = next(c for c in calls(fearec)[:before] if f"--output {restarted} " in c)
+    assert sorted(calls(fearec)[before:]) == sorted([f"train --resume {resumed}", first_time])
+    assert runs_csv(tmp_path) == expected
