@@ -1,5 +1,8 @@
 package io.github.fearec.cli;
 
+import ai.djl.Device;
+import io.github.fearec.ConfigException;
+import io.github.fearec.config.Choice;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.LeaveOneOutSplit;
@@ -9,6 +12,7 @@ import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.spectral.LagSelection;
 import io.github.fearec.train.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,14 @@ final class EvaluateCommand implements Runnable {
       description = "the output directory of a training run (holds model.json and model.params)")
   Path checkpoint;
 
+  @Option(names = "--inference-lags", paramLabel = "sample|batch",
+      description =
+          "FEARec only: the lags its frequency attention scores with, instead of the"
+              + " checkpoint's inference_lags (sample = each sequence its own top k, the authors';"
+              + " batch = the top k of the batch average, as in training; docs/model.md"
+              + " section 4)")
+  String inferenceLags;
+
   @Mixin CommonOptions common;
 
   /**
@@ -56,13 +68,13 @@ final class EvaluateCommand implements Runnable {
         key -> !CHANGEABLE.contains(key),
         "evaluate reads the model and its architecture from " + checkpoint + "/model.json;"
             + " expected only data and ranking settings ("
-            + String.join(", ", new java.util.TreeSet<>(CHANGEABLE)) + ")");
+            + String.join(", ", new java.util.TreeSet<>(CHANGEABLE)) + "; FEARec's lags:"
+            + " --inference-lags)");
     Settings s = common.loader(loader).load();
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
-    try (NextItemModel model =
-        ModelCheckpoint.load(checkpoint, data.numItems(), Devices.resolve(s.device))) {
+    try (NextItemModel model = load(data.numItems(), Devices.resolve(s.device))) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);
       Evaluator evaluator =
           new Evaluator(
@@ -78,5 +90,18 @@ final class EvaluateCommand implements Runnable {
       System.out.print(
           new MetricsTable().add(name + " (validation)", valid).add(name + " (test)", test));
     }
+  }
+
+  private NextItemModel load(int numItems, Device device) {
+    if (inferenceLags == null) {
+      return ModelCheckpoint.load(checkpoint, numItems, device);
+    }
+    LagSelection lags;
+    try {
+      lags = Choice.parse(LagSelection.class, inferenceLags);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--inference-lags " + inferenceLags + ": " + e.getMessage());
+    }
+    return ModelCheckpoint.loadWithInferenceLags(checkpoint, numItems, device, lags);
   }
 }

@@ -6,6 +6,7 @@ import io.github.fearec.ops.Scalars;
 import io.github.fearec.spectral.AutoCorrelationAttention;
 import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.spectral.LagSelection;
 import io.github.fearec.spectral.RouteChoice;
 
 /**
@@ -15,7 +16,9 @@ import io.github.fearec.spectral.RouteChoice;
  *
  * <p>α = 0 drops the time branch and α = 1 the frequency branch (the paper's ablations); the
  * branch with weight 0 is not computed at all. Both branches' band limits and the frequency
- * branch take the route {@code choice} gives ({@link RouteChoice}).
+ * branch take the route {@code choice} gives ({@link RouteChoice}). The frequency branch's lags
+ * are batch-shared in training and chosen as {@code inference_lags} says otherwise ({@link
+ * LagSelection}).
  */
 public final class HybridAttention extends AttentionLayer {
 
@@ -23,6 +26,7 @@ public final class HybridAttention extends AttentionLayer {
   private final ScaledDotProductAttention time;
   private final BandFilter timeFilter;
   private final double alpha;
+  private final boolean batchLagsInInference;
 
   /**
    * @param config the architecture
@@ -40,6 +44,7 @@ public final class HybridAttention extends AttentionLayer {
         config.bandLimitedTime() ? band : new FrequencyBand(0, n / 2 + 1);
     timeFilter = new BandFilter(timeBand, n, choice);
     alpha = config.dualDomain() ? config.timeWeight() : 0.0;
+    batchLagsInInference = config.inferenceLags() == LagSelection.BATCH;
   }
 
   /**
@@ -55,7 +60,7 @@ public final class HybridAttention extends AttentionLayer {
     NDArray kBand = alpha < 1 || shared ? frequency.filter().apply(k) : null;
     NDArray mixed = null;
     if (alpha < 1) {
-      NDArray freq = frequency.attendFiltered(qBand, kBand, v, rows, training);
+      NDArray freq = frequency.attendFiltered(qBand, kBand, v, rows, training || batchLagsInInference);
       mixed = alpha == 0 ? freq : Scalars.scale(freq, 1 - alpha);
     }
     if (alpha > 0) {

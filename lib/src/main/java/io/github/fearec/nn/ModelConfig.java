@@ -8,6 +8,7 @@ import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.config.Scope;
 import io.github.fearec.config.Setting;
 import io.github.fearec.spectral.FrequencyRamp;
+import io.github.fearec.spectral.LagSelection;
 import java.util.Map;
 
 /**
@@ -64,13 +65,25 @@ public record ModelConfig(
     double layerNormEps,
     @Setting(key = "init_std", init = "0.02", min = 0, minExcluded = true, scope = Scope.NEURAL,
         doc = "standard deviation of the normal weight initialisation")
-    double initStd) {
+    double initStd,
+    @Setting(key = "inference_lags", init = "sample", scope = Scope.FEAREC,
+        doc = "lags of the frequency attention outside training: sample = each sequence its own"
+            + " top k (the authors'), batch = the top k of the batch average, as in training"
+            + " (FEARec; docs/model.md §4)")
+    LagSelection inferenceLags) {
 
   /** The declarations above, read once. */
   public static final ConfigSchema<ModelConfig> SETTINGS = ConfigSchema.of(ModelConfig.class);
 
-  /** What the declarations cannot say alone: the heads must divide the width. */
+  /**
+   * What the declarations cannot say alone: the heads must divide the width. A checkpoint written
+   * before {@code inference_lags} existed has none in its {@code model.json}; it used per-sample
+   * lags, the default.
+   */
   public ModelConfig {
+    if (inferenceLags == null) {
+      inferenceLags = LagSelection.SAMPLE;
+    }
     require(
         hiddenSize % numHeads == 0,
         "num_heads",

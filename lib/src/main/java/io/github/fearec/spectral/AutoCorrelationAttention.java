@@ -20,8 +20,9 @@ import io.github.fearec.ops.QueryRows;
  * faster on a CPU there; the layer's {@link BandFilter} picks the route ({@link RouteChoice}).
  *
  * <p>In training the k lags are chosen once per batch from the batch-averaged scores (as in the
- * authors' code); in inference each sample chooses its own, so its output is independent of the
- * rest of the batch. No mask: the shift mixes all N positions, padding and wrap-around included.
+ * authors' code); in inference each sample chooses its own by default, so its output is
+ * independent of the rest of the batch ({@link LagSelection}). No mask: the shift mixes all N
+ * positions, padding and wrap-around included.
  */
 public final class AutoCorrelationAttention {
 
@@ -125,12 +126,12 @@ public final class AutoCorrelationAttention {
    *
    * @param v values (B, N, d)
    * @param rows {@link QueryRows#ALL}, or the one position per row that is needed
-   * @param training selects batch-shared (true) or per-sample (false) lags
+   * @param batchLags batch-shared lags (true: always in training) or per-sample ones (false)
    * @return (B, N, d), or (B, 1, d) for one position per row
    */
   public NDArray attendFiltered(
-      NDArray qFiltered, NDArray kFiltered, NDArray v, QueryRows rows, boolean training) {
-    NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), training);
+      NDArray qFiltered, NDArray kFiltered, NDArray v, QueryRows rows, boolean batchLags) {
+    NDList lags = selectLags(lagScoresOfFiltered(qFiltered, kFiltered), batchLags);
     return aggregate(v, lags.get(0), lags.get(1), rows);
   }
 }

@@ -14,6 +14,7 @@ import io.github.fearec.files.OutputException;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.spectral.LagSelection;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Trained weights on disk: {@code model.json} (format version, model type, item count,
@@ -75,6 +77,30 @@ public final class ModelCheckpoint {
    * @throws CheckpointException when files are missing, damaged or do not fit
    */
   public static NextItemModel load(Path directory, int expectedItems, Device device) {
+    return load(directory, expectedItems, device, UnaryOperator.identity());
+  }
+
+  /**
+   * Loads a checkpoint to score with other lags than those it was saved with ({@code
+   * inference_lags}, docs/model.md §4): the weights do not depend on that choice.
+   *
+   * @see #load(Path, int, Device)
+   */
+  public static NextItemModel loadWithInferenceLags(
+      Path directory, int expectedItems, Device device, LagSelection inferenceLags) {
+    ModelType type = describe(directory).model();
+    if (type != ModelType.FEAREC) {
+      throw new ConfigException(
+          "inference_lags does not apply: " + directory.resolve(DESCRIPTION) + " holds a "
+              + type.id() + " model, which has no frequency attention; expected a fearec"
+              + " checkpoint");
+    }
+    return load(
+        directory, expectedItems, device, c -> c.with("inference_lags", inferenceLags.id()));
+  }
+
+  private static NextItemModel load(
+      Path directory, int expectedItems, Device device, UnaryOperator<ModelConfig> adjust) {
     Description d = describe(directory);
     if (d.numItems() != expectedItems) {
       throw new CheckpointException(
@@ -87,7 +113,8 @@ public final class ModelCheckpoint {
       throw new CheckpointException(
           weights + ": missing; expected the weights 'fearec train' writes next to " + DESCRIPTION);
     }
-    NextItemModel model = NextItemModel.create(d.model(), d.config(), d.numItems(), device);
+    NextItemModel model =
+        NextItemModel.create(d.model(), adjust.apply(d.config()), d.numItems(), device);
     List<Shape> expected = shapes(model);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {

@@ -58,6 +58,16 @@ class FearecCliTest {
     CliRun evaluate = run("evaluate", "--checkpoint", out.toString());
     assertEquals(0, evaluate.code(), evaluate.err());
     assertTrue(evaluate.out().contains("fearec (test)"), evaluate.out());
+
+    // the same weights with the lags of training (docs/model.md §4), and a misspelt choice
+    CliRun batchLags =
+        run("evaluate", "--checkpoint", out.toString(), "--inference-lags", "batch");
+    assertEquals(0, batchLags.code(), batchLags.err());
+    assertTrue(batchLags.out().contains("fearec (test)"), batchLags.out());
+    CliRun misspelt = run("evaluate", "--checkpoint", out.toString(), "--inference-lags", "mean");
+    assertEquals(FearecCli.USER_ERROR, misspelt.code());
+    assertTrue(misspelt.err().contains("--inference-lags mean: "), misspelt.err());
+    assertTrue(misspelt.err().contains("sample") && misspelt.err().contains("batch"), misspelt.err());
   }
 
   @Test

@@ -34,7 +34,8 @@ class ModelConfigTest {
         bad("inner_size", Map.of("inner_size", 0)),
         bad("num_heads", Map.of("num_heads", 3)), // 64 is not a multiple of 3
         bad("hidden_dropout", Map.of("hidden_dropout", 1)), // [0, 1)
-        bad("time_weight", Map.of("spatial_ratio", 1.5))); // the old name is the same key
+        bad("time_weight", Map.of("spatial_ratio", 1.5)), // the old name is the same key
+        bad("inference_lags", Map.of("inference_lags", "mean"))); // sample or batch
   }
 
   /** Settings only FEARec's frequency layers cannot use: the lags and the bands. */

@@ -87,6 +87,33 @@ class SequenceEncoderTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
+  void batchInferenceLagsScoreWithTheLagsOfTraining(RouteChoice route) {
+    ModelConfig perSample = TINY.with(Map.of("hidden_dropout", 0, "attention_dropout", 0));
+    ModelConfig batch = perSample.with("inference_lags", "batch");
+    // periods 2, 3 and 4: each row's own best lags differ from the batch's
+    int[][] rows = {{1, 2, 1, 2, 1, 2, 1, 2}, {3, 4, 5, 3, 4, 5, 3, 4}, {6, 7, 8, 9, 6, 7, 8, 9}};
+    long[] lengths = {8, 8, 8};
+    Engine.getInstance().setRandomSeed(3);
+    try (NextItemModel own = NextItemModel.create(ModelType.FEAREC, perSample, 30, null, route)) {
+      Engine.getInstance().setRandomSeed(3);
+      try (NextItemModel shared = NextItemModel.create(ModelType.FEAREC, batch, 30, null, route)) {
+        // alone in its batch a sequence's own lags are the batch's: the same weights score alike
+        int[][] first = {rows[0]};
+        long[] firstLength = {lengths[0]};
+        assertArrayEquals(
+            scores(own, first, firstLength, false), scores(shared, first, firstLength, false), 1e-6f);
+        // together, batch lags score as training does (no dropout here), per-sample lags do not
+        float[] inference = scores(shared, rows, lengths, false);
+        assertArrayEquals(scores(shared, rows, lengths, true), inference, 1e-6f);
+        // scores of a fresh model are ~0.05 (init_std 0.02): a gap of 1e-5 is far above rounding
+        double gap = Arrays3.maxAbsDiff(scores(own, rows, lengths, false), inference);
+        assertTrue(gap > 1e-5, "per-sample lags scored like batch lags: " + gap);
+      }
+    }
+  }
+
   @Test
   void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
     for (Variant variant : VARIANTS) {

@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import io.github.fearec.ConfigException;
+import io.github.fearec.files.Checksums;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.spectral.LagSelection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +72,38 @@ class ModelCheckpointTest {
     assertTrue(e.getMessage().endsWith(
         "model.json: invalid configuration: time_weight = 1.5: expected a number in [0, 1]"),
         e.getMessage());
+  }
+
+  /**
+   * A model.json written before inference_lags existed loads with per-sample lags, the ones such
+   * runs used; a FEARec checkpoint may be loaded to score with batch lags, a SASRec one may not.
+   */
+  @Test
+  void inferenceLagsDefaultToPerSampleAndMayBeChangedForFearecOnly() throws IOException {
+    try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, SMALL, 12, null)) {
+      ModelCheckpoint.save(model, dir);
+    }
+    Path description = dir.resolve("model.json");
+    String json = Files.readString(description);
+    String older = json.replaceFirst(",\\s*\"inferenceLags\": \"SAMPLE\"", "");
+    assertFalse(older.contains("inferenceLags"), json);
+    Files.writeString(description, older);
+    Checksums.write(dir, "model.sha256", List.of("model.json", "model.params"));
+    try (NextItemModel loaded = ModelCheckpoint.load(dir, 12, null)) {
+      assertEquals(LagSelection.SAMPLE, loaded.config().inferenceLags());
+    }
+    try (NextItemModel loaded =
+        ModelCheckpoint.loadWithInferenceLags(dir, 12, null, LagSelection.BATCH)) {
+      assertEquals(SMALL.with("inference_lags", "batch"), loaded.config());
+    }
+    Path sasrec = dir.resolve("sasrec");
+    try (NextItemModel model = NextItemModel.create(ModelType.SASREC, SMALL, 12, null)) {
+      ModelCheckpoint.save(model, sasrec);
+    }
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ModelCheckpoint.loadWithInferenceLags(sasrec, 12, null, LagSelection.BATCH));
+    assertTrue(e.getMessage().startsWith("inference_lags does not apply: "), e.getMessage());
+    assertTrue(e.getMessage().contains("holds a sasrec model"), e.getMessage());
   }
 
   private static float[] scores(NextItemModel model) {
