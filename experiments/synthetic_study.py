@@ -16,7 +16,10 @@ The grid probes FEARec's inductive bias:
            dropout views of one sequence; su: the sequence and its semantic positive), which
            separates the two halves of us_x when it collapses, and SASRec, DuoRec, FEARec and
            FEARec's architecture trained 50 epochs instead of 10 (the -50ep models: does the
-           collapse end with more training, and does the models' ordering hold?).
+           collapse end with more training, and does the models' ordering hold?). The -batch-lags
+           models score FEARec (and its architecture alone) with the lags of the batch average
+           outside training too (inference_lags = batch), the lags it trains with: the authors'
+           per-sample lags at inference differ from those of training (docs/model.md section 4).
 Every cell uses N = 20 and 10 epochs, as the README's main job (the -50ep models: 50). Seeds change
 the data and the training together (synthetic_seed = seed = s), so no result rests on one dataset.
 
@@ -30,7 +33,7 @@ grid with --shard merge their rows into the files they find; `--only-summary` on
 ended collects every finished run again from the run directories. Usage (from anywhere):
 
     experiments/synthetic_study.py [--runs DIR] [--out DIR] [--seeds 1,2,3] [--users 200,1000,4000]
-                                   [--fearec COMMAND] [--shard I/N] [--only-summary]
+                                   [--models M,...] [--fearec COMMAND] [--shard I/N] [--only-summary]
 """
 
 import argparse
@@ -55,6 +58,9 @@ MODELS = {
     "duorec": ["--model", "duorec"],
     "fearec": ["--model", "fearec"],
     "fearec-arch": ["--model", "fearec", "--set", "contrastive=none", "--set", "frequency_weight=0"],
+    "fearec-batch-lags": ["--model", "fearec", "--set", "inference_lags=batch"],
+    "fearec-arch-batch-lags": ["--model", "fearec", "--set", "contrastive=none", "--set",
+                               "frequency_weight=0", "--set", "inference_lags=batch"],
     "fearec-alpha0": ["--model", "fearec", "--set", "time_weight=0"],
     "fearec-alpha1": ["--model", "fearec", "--set", "time_weight=1"],
     "duorec-un": ["--model", "duorec", "--set", "contrastive=un"],
@@ -64,10 +70,10 @@ MODELS = {
     "fearec-50ep": ["--model", "fearec"],
     "fearec-arch-50ep": ["--model", "fearec", "--set", "contrastive=none", "--set", "frequency_weight=0"],
 }
-# models trained at one size only (the rest at every size): model -> users
+# models trained at some sizes only (the rest at every size): model -> users
 LONG = ("sasrec-50ep", "duorec-50ep", "fearec-50ep", "fearec-arch-50ep")
-ONLY_AT = {"fearec-alpha0": 1000, "fearec-alpha1": 1000, "duorec-un": 200, "duorec-su": 200,
-           **{model: 200 for model in LONG}}
+ONLY_AT = {"fearec-alpha0": {1000}, "fearec-alpha1": {1000}, "duorec-un": {200}, "duorec-su": {200},
+           "fearec-batch-lags": {200, 1000}, **{model: {200} for model in LONG}}
 # every model trains 10 epochs but the LONG ones (does us_x's collapse end with more training,
 # and does the ordering of the models hold?)
 EPOCHS = 10
@@ -85,12 +91,12 @@ RUN_FIELDS = [
 ]
 
 
-def cells(users, seeds):
+def cells(users, seeds, models=tuple(MODELS)):
     """Smallest datasets first, so an interrupted study has its cheap cells complete."""
     for n in sorted(users):
         for periods in PERIODS:
-            for model in MODELS:
-                if ONLY_AT.get(model, n) != n:
+            for model in models:
+                if n not in ONLY_AT.get(model, {n}):
                     continue
                 for seed in seeds:
                     yield periods, n, model, seed
@@ -218,6 +224,8 @@ def main():
                    help="where the CSV files go (default docs/results)")
     p.add_argument("--seeds", default="1,2,3")
     p.add_argument("--users", default="200,1000,4000")
+    p.add_argument("--models", default=",".join(MODELS),
+                   help="the models to train, of " + ", ".join(MODELS) + " (default all)")
     p.add_argument("--fearec", default=str(ROOT / "fearec"),
                    help="the command that trains (default the kit's ./fearec)")
     p.add_argument("--shard", default="0/1",
@@ -228,13 +236,17 @@ def main():
     a = p.parse_args()
     seeds = [int(s) for s in a.seeds.split(",")]
     users = [int(u) for u in a.users.split(",")]
+    models = a.models.split(",")
+    unknown = [m for m in models if m not in MODELS]
+    if unknown:
+        p.error(f"--models: unknown {', '.join(unknown)}; expected some of {', '.join(MODELS)}")
     os.environ.setdefault(
         "FEAREC_JAVA_OPTS", "-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
     shard, shards = (int(x) for x in a.shard.split("/"))
     # Rows recorded earlier are all kept, also those outside this invocation's --users and
     # --seeds; a run whose directory holds results replaces its recorded row.
     rows = recorded_rows(a.out / "synthetic-runs.csv")
-    for i, (periods, n, model, seed) in enumerate(cells(users, seeds)):
+    for i, (periods, n, model, seed) in enumerate(cells(users, seeds, models)):
         run_dir = a.runs / f"{periods}-u{n}-{model}-s{seed}"
         key = (periods, n, model, seed)
         if (run_dir / "results.json").exists():

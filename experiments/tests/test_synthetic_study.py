@@ -89,8 +89,9 @@ def summary_csv(tmp_path):
 def test_trains_every_cell_once_and_records_it(fearec, tmp_path):
     study(fearec, tmp_path, "--users", "200", "--seeds", "1,2")
     rows = runs_csv(tmp_path)
-    # 2 periods x (4 models at every size + duorec-un, duorec-su and the four -50ep models) x 2 seeds
-    assert len(rows) == 2 * 10 * 2 == len(calls(fearec))
+    # 2 periods x (5 models at every size + fearec-batch-lags, duorec-un, duorec-su and the four
+    # -50ep models) x 2 seeds
+    assert len(rows) == 2 * 12 * 2 == len(calls(fearec))
     assert float(rows[("own", 200, "sasrec", 2)]["test_NDCG@10"]) == pytest.approx(0.202)
     long = [c for c in calls(fearec) if "--epochs 50" in c]
     assert len(long) == 2 * 4 * 2 and all("--output" in c and "50ep-s" in c for c in long)
@@ -98,7 +99,20 @@ def test_trains_every_cell_once_and_records_it(fearec, tmp_path):
     assert not any("time_weight" in c for c in calls(fearec))
     # a second invocation finds every run finished and trains nothing
     study(fearec, tmp_path, "--users", "200", "--seeds", "1,2")
-    assert len(calls(fearec)) == 40
+    assert len(calls(fearec)) == 48
+
+
+def test_models_limits_the_models_trained_and_refuses_unknown_ones(fearec, tmp_path):
+    study(fearec, tmp_path, "--users", "1000,4000", "--seeds", "1", "--models",
+          "fearec-batch-lags,fearec-arch-batch-lags")
+    # fearec-batch-lags trains at 200 and 1000 users only, fearec-arch-batch-lags at every size
+    assert sorted(runs_csv(tmp_path)) == sorted(
+        [(p, 1000, "fearec-batch-lags", 1) for p in ("shared", "own")]
+        + [(p, n, "fearec-arch-batch-lags", 1) for p in ("shared", "own") for n in (1000, 4000)])
+    assert all("inference_lags=batch" in c for c in calls(fearec))
+    done = subprocess.run([sys.executable, str(STUDY), "--fearec", str(fearec), "--models",
+                           "fearec,fearec-batch"], capture_output=True, text=True)
+    assert done.returncode == 2 and "--models: unknown fearec-batch; expected some of" in done.stderr
 
 
 def test_summary_has_mean_and_sample_sd_over_seeds(fearec, tmp_path):
@@ -137,12 +151,12 @@ def test_shards_running_together_split_the_grid_and_keep_each_others_rows(fearec
     for shard in shards:
         finished(shard)
     outputs = [c.split("--output ")[1] for c in calls(fearec)]
-    assert len(outputs) == len(set(outputs)) == 20
-    assert len(runs_csv(tmp_path)) == 20
+    assert len(outputs) == len(set(outputs)) == 24
+    assert len(runs_csv(tmp_path)) == 24
     # --only-summary trains nothing and rebuilds the same files from the run directories
     rows = runs_csv(tmp_path)
     study(fearec, tmp_path, "--users", "200", "--seeds", "1", "--only-summary")
-    assert len(calls(fearec)) == 20 and runs_csv(tmp_path) == rows
+    assert len(calls(fearec)) == 24 and runs_csv(tmp_path) == rows
 
 
 def test_a_failing_run_stops_the_study_with_its_log(tmp_path):
