@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Trained weights on disk: {@code model.json} (format version, model type, item count,
@@ -77,7 +76,8 @@ public final class ModelCheckpoint {
    * @throws CheckpointException when files are missing, damaged or do not fit
    */
   public static NextItemModel load(Path directory, int expectedItems, Device device) {
-    return load(directory, expectedItems, device, UnaryOperator.identity());
+    Description d = describe(directory);
+    return load(directory, d, d.config(), expectedItems, device);
   }
 
   /**
@@ -88,20 +88,23 @@ public final class ModelCheckpoint {
    */
   public static NextItemModel loadWithInferenceLags(
       Path directory, int expectedItems, Device device, LagSelection inferenceLags) {
-    ModelType type = describe(directory).model();
-    if (type != ModelType.FEAREC) {
+    Description d = describe(directory);
+    if (d.model() != ModelType.FEAREC) {
       throw new ConfigException(
           "inference_lags does not apply: " + directory.resolve(DESCRIPTION) + " holds a "
-              + type.id() + " model, which has no frequency attention; expected a fearec"
+              + d.model().id() + " model, which has no frequency attention; expected a fearec"
               + " checkpoint");
     }
     return load(
-        directory, expectedItems, device, c -> c.with("inference_lags", inferenceLags.id()));
+        directory, d, d.config().with("inference_lags", inferenceLags.id()), expectedItems, device);
   }
 
+  /**
+   * The weights of {@code directory}, described by {@code d}, in a model of {@code config}: d's
+   * own, or one that differs only in how it scores.
+   */
   private static NextItemModel load(
-      Path directory, int expectedItems, Device device, UnaryOperator<ModelConfig> adjust) {
-    Description d = describe(directory);
+      Path directory, Description d, ModelConfig config, int expectedItems, Device device) {
     if (d.numItems() != expectedItems) {
       throw new CheckpointException(
           directory + ": the checkpoint was trained on " + d.numItems() + " items but the data has "
@@ -113,8 +116,7 @@ public final class ModelCheckpoint {
       throw new CheckpointException(
           weights + ": missing; expected the weights 'fearec train' writes next to " + DESCRIPTION);
     }
-    NextItemModel model =
-        NextItemModel.create(d.model(), adjust.apply(d.config()), d.numItems(), device);
+    NextItemModel model = NextItemModel.create(d.model(), config, d.numItems(), device);
     List<Shape> expected = shapes(model);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
