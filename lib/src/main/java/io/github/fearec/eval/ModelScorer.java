@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.fearec.data.Batch;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.ops.GradientRecording;
 
 /**
  * Scores with a trained {@link NextItemModel}: its user vectors against the item table, in
- * inference mode (no dropout, per-sample lags).
+ * inference mode (no dropout, the lags {@code inference_lags} chooses) and with gradient recording
+ * paused, so no autograd graph is kept on whichever thread scores.
  */
 public final class ModelScorer implements ItemScorer {
 
@@ -33,7 +35,9 @@ public final class ModelScorer implements ItemScorer {
     NDArray ids = BatchTensors.ids(step, batch.items(), batch.lengths());
     NDArray lengths = BatchTensors.lengths(step, batch.lengths());
     ParameterStore store = new ParameterStore(step, false);
-    NDArray users = model.userVectors(store, ids, lengths, false);
-    return model.scores(store, users, false);
+    try (GradientRecording paused = GradientRecording.paused()) {
+      NDArray users = model.userVectors(store, ids, lengths, false);
+      return model.scores(store, users, false);
+    }
   }
 }

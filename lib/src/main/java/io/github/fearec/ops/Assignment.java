@@ -19,10 +19,13 @@ public final class Assignment {
    * Copies {@code values} (as many as {@code target} holds, in its shape) into {@code target} by an
    * indexed assignment over all of it ({@code target[...] = values}), which libtorch runs as an
    * ordinary in-place copy. The array stays the same object with the same tensor, so gradient
-   * recording and every reference to it (blocks, the optimiser) are untouched.
+   * recording and every reference to it (blocks, the optimiser) are untouched. The copy itself is
+   * not recorded ({@link GradientRecording}): libtorch refuses an in-place copy into a parameter
+   * while it records.
    */
   public static void assign(NDArray target, float[] values) {
-    try (NDArray fresh = target.getManager().create(values, target.getShape())) {
+    try (GradientRecording paused = GradientRecording.paused();
+        NDArray fresh = target.getManager().create(values, target.getShape())) {
       target.set(ALL, fresh);
     }
   }

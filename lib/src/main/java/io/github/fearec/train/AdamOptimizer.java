@@ -3,6 +3,7 @@ package io.github.fearec.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.fearec.ops.Assignment;
+import io.github.fearec.ops.GradientRecording;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import java.util.List;
  *
  * <p>It is written here rather than taken from DJL because its state (the step count and the
  * moments m, v) must be saved with each checkpoint and restored on resume, which DJL's optimiser
- * does not expose. The update runs outside any gradient collector, so scaling by plain numbers is
- * safe here; the moments live in the model's manager and are freed with it.
+ * does not expose. The update runs with gradient recording paused (as PyTorch's {@code step} runs
+ * under {@code no_grad}), on whichever thread calls it, so scaling by plain numbers is safe here;
+ * the moments live in the model's manager and are freed with it.
  */
 public final class AdamOptimizer {
 
@@ -48,7 +50,8 @@ public final class AdamOptimizer {
     steps++;
     double correction1 = 1 - Math.pow(BETA1, steps);
     double correction2 = 1 - Math.pow(BETA2, steps);
-    try (NDManager scope = manager.newSubManager()) {
+    try (GradientRecording paused = GradientRecording.paused();
+        NDManager scope = manager.newSubManager()) {
       List<NDArray> adopted = new ArrayList<>(weights);
       adopted.addAll(means);
       adopted.addAll(variances);
