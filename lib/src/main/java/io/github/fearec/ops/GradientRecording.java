@@ -29,11 +29,6 @@ public final class GradientRecording implements AutoCloseable {
     return new GradientRecording();
   }
 
-  /** Whether libtorch records operations for autograd on this thread now. */
-  public static boolean isOn() {
-    return JniUtils.isGradMode();
-  }
-
   @Override
   public void close() {
     JniUtils.setGradMode(wasRecording);

@@ -10,6 +10,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.fearec.data.Batch;
 import io.github.fearec.data.BatchFactory;
@@ -41,17 +42,17 @@ class AnyThreadTest extends ManagedTest {
   @Test
   void aNewThreadRecordsUntilPausedAndAPauseRestoresWhatItFound() {
     Engine.getInstance(); // loaded on this thread, which DJL leaves not recording
-    assertFalse(GradientRecording.isOn());
+    assertFalse(JniUtils.isGradMode());
     onANewThread(() -> {
-      assertTrue(GradientRecording.isOn(), "a new thread starts recording");
+      assertTrue(JniUtils.isGradMode(), "a new thread starts recording");
       try (GradientRecording outer = GradientRecording.paused()) {
-        assertFalse(GradientRecording.isOn());
+        assertFalse(JniUtils.isGradMode());
         try (GradientRecording inner = GradientRecording.paused()) {
-          assertFalse(GradientRecording.isOn());
+          assertFalse(JniUtils.isGradMode());
         }
-        assertFalse(GradientRecording.isOn(), "the inner scope restores the outer one's state");
+        assertFalse(JniUtils.isGradMode(), "the inner scope restores the outer one's state");
       }
-      assertTrue(GradientRecording.isOn(), "closing restores recording");
+      assertTrue(JniUtils.isGradMode(), "closing restores recording");
     });
   }
 
