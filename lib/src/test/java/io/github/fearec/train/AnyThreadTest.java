@@ -23,6 +23,7 @@ import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.GradientRecording;
 import io.github.fearec.testing.ManagedTest;
 import io.github.fearec.testing.TinyModels;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,6 +76,9 @@ class AnyThreadTest extends ManagedTest {
   void restoringWeightsOnANewThreadCopiesThem() {
     try (NextItemModel source = tiny(1); NextItemModel target = tiny(2)) {
       ParameterSnapshot saved = ParameterSnapshot.of(source);
+      assertFalse(
+          Arrays.equals(saved.values()[0], ParameterSnapshot.of(target).values()[0]),
+          "the two models start with different weights");
       onANewThread(() -> saved.restore(target));
       float[][] expected = ParameterSnapshot.of(source).values();
       float[][] restored = ParameterSnapshot.of(target).values();
