@@ -20,7 +20,8 @@ final class CommonOptions {
   String device;
 
   @Option(names = "--exclude-history",
-      description = "remove each user's past items from the ranking (default: keep them, as the authors)")
+      description = "select the model by the ranking without each user's past items (default: with"
+          + " them, as the authors' code ranks); both rankings are always reported")
   Boolean excludeHistory;
 
   @Option(names = "--config", paramLabel = "FILE",

@@ -1,5 +1,8 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.eval.EvaluationResult;
+import io.github.fearec.eval.RankingProtocol;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,11 +16,13 @@ import java.util.Map;
  * @param epochsRun epochs trained (0 for pop)
  * @param bestEpoch the epoch whose weights were kept
  * @param stoppedEarly whether patience ran out before the epoch limit
- * @param validation best validation metrics of the model
- * @param test test metrics of the model
- * @param popularityValidation validation metrics of the popularity baseline
- * @param popularityTest test metrics of the popularity baseline
- * @param excludedHistory whether past items were removed from the rankings
+ * @param validation best validation metrics of the model, under the selecting protocol
+ * @param test test metrics of the model, under the selecting protocol
+ * @param popularityValidation validation metrics of the popularity baseline, likewise
+ * @param popularityTest test metrics of the popularity baseline, likewise
+ * @param excludedHistory whether the selecting protocol removes past items from the rankings
+ * @param selectedBy the selecting protocol in words ("history kept" or "history removed")
+ * @param protocols the four metric sets above under each protocol, keyed by its words
  * @param trainSeconds wall time spent training (without evaluation)
  * @param samplesPerSecond mean training throughput over all epochs
  * @param threads libtorch intra-op threads
@@ -36,6 +41,31 @@ record RunResults(
     Map<String, Double> popularityValidation,
     Map<String, Double> popularityTest,
     boolean excludedHistory,
+    String selectedBy,
+    Map<String, Metrics> protocols,
     double trainSeconds,
     double samplesPerSecond,
-    int threads) {}
+    int threads) {
+
+  /** The metrics of a run under one ranking protocol. */
+  record Metrics(
+      Map<String, Double> validation,
+      Map<String, Double> test,
+      Map<String, Double> popularityValidation,
+      Map<String, Double> popularityTest) {}
+
+  /** Every protocol's metrics of a model and the popularity baseline, keyed by protocol. */
+  static Map<String, Metrics> byProtocol(
+      EvaluationResult valid,
+      EvaluationResult test,
+      EvaluationResult popValid,
+      EvaluationResult popTest) {
+    Map<String, Metrics> out = new LinkedHashMap<>();
+    for (RankingProtocol p : RankingProtocol.values()) {
+      out.put(
+          p.label(),
+          new Metrics(valid.metrics(p), test.metrics(p), popValid.metrics(p), popTest.metrics(p)));
+    }
+    return out;
+  }
+}

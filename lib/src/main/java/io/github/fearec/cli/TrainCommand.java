@@ -12,6 +12,7 @@ import io.github.fearec.data.SequenceDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.eval.EvaluationResult;
+import io.github.fearec.eval.RankingProtocol;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.eval.PopularityScorer;
@@ -203,8 +204,15 @@ final class TrainCommand implements Runnable {
     log.println();
     log.print(table);
     log.println(
-        (evaluation.excludeHistory() ? "History items excluded" : "History items kept")
-            + " in the rankings. Results in " + run.root());
+        (s.model.equals(Models.POPULARITY) ? "" : selection(training, evaluation) + " ")
+            + "Results in " + run.root());
+  }
+
+  /** Which protocol and metric chose the epoch, in words for the console. */
+  private static String selection(TrainConfig training, EvalConfig evaluation) {
+    return "The epoch was selected by validation " + training.selectionMetric() + ", "
+        + RankingProtocol.of(evaluation.excludeHistory()).label() + " (exclude_history = "
+        + evaluation.excludeHistory() + ").";
   }
 
   /**
@@ -287,6 +295,8 @@ final class TrainCommand implements Runnable {
         popValid.metrics(),
         popTest.metrics(),
         evaluation.excludeHistory(),
+        test.selectedBy().label(),
+        RunResults.byProtocol(valid, test, popValid, popTest),
         seconds,
         seconds > 0 ? samples / seconds : 0,
         Runtime.getRuntime().availableProcessors());

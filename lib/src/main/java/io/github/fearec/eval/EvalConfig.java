@@ -6,8 +6,9 @@ import io.github.fearec.config.Setting;
 import java.util.Map;
 
 /**
- * How a model is evaluated: the protocol itself (leave-one-out, full ranking, HR@K and NDCG@K) is
- * fixed (docs/model.md §9); these are the two settings a user may change. Apart from {@code
+ * How a model is evaluated: the protocol itself (leave-one-out, full ranking, HR@K and NDCG@K,
+ * reported both with and without the users' past items in the ranking) is fixed (docs/model.md
+ * §1, §9); these are the two settings a user may change. Apart from {@code
  * TrainConfig}, so that {@code fearec evaluate} configures evaluation without building a training
  * configuration.
  */
@@ -16,8 +17,9 @@ public record EvalConfig(
         doc = "users scored per evaluation batch; changes speed and memory, not results")
     int batchSize,
     @Setting(key = "exclude_history", init = "false", scope = Scope.ALWAYS,
-        doc = "true: remove each user's past items from the ranking (false: kept, as the authors'"
-            + " code does, which lowers every metric a little)")
+        doc = "the ranking protocol that selects the model and fills results.json's plain metrics;"
+            + " true: each user's past items removed from the ranking (the FMLP-Rec/BSARec"
+            + " code bases), false: kept (the FEARec authors' code); both are always reported")
     boolean excludeHistory) {
 
   /** The declarations above, read once. */

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.Arrays;
 
 /**
  * Full-ranking position of each target among all items (docs/model.md §1): the target's rank is the
@@ -14,28 +14,25 @@ import java.util.Arrays;
  * and the padding id 0 never counts. The comparison runs on the device; only one count per user
  * comes back to the host.
  *
- * <p>With {@code excludeHistory}, items the user interacted with before (other than the target
- * itself, which repeat-consumption data such as Yelp can contain) are taken out of the ranking.
+ * <p>One pass gives the rank under both {@link RankingProtocol protocols}: with the user's past
+ * items kept, and with them taken out of the ranking (other than the target itself, which
+ * repeat-consumption data such as Yelp can contain). Removing history can only lower a rank: the
+ * removed rank is the kept rank minus the distinct past items that scored at least the target.
  */
 public final class Ranker {
 
-  private final boolean excludeHistory;
+  /** The 0-based rank of each row's target under each protocol. */
+  public record Ranks(long[] historyKept, long[] historyRemoved) {}
 
-  public Ranker(boolean excludeHistory) {
-    this.excludeHistory = excludeHistory;
-  }
-
-  public boolean excludesHistory() {
-    return excludeHistory;
-  }
+  private Ranker() {}
 
   /**
    * @param scores (B, |I|+1)
    * @param targets each row's target id
-   * @param histories each row's past items, used only when history is excluded (else may be null)
-   * @return the 0-based rank of each target; a NaN target score ranks last
+   * @param histories each row's past items
+   * @return the 0-based rank of each target under both protocols; a NaN target score ranks last
    */
-  public long[] ranks(NDArray scores, int[] targets, int[][] histories) {
+  public static Ranks ranks(NDArray scores, int[] targets, int[][] histories) {
     int b = targets.length;
     NDManager manager = scores.getManager();
     NDArray targetIds =
@@ -48,21 +45,23 @@ public final class Ranker {
     boolean[] paddingAhead = atLeast.get(":, 0").toBooleanArray();
     float[] target = targetScores.toFloatArray();
     long numItems = scores.getShape().get(1) - 1;
-    int width = excludeHistory ? maxLength(histories) : 0;
+    int width = maxLength(histories);
     float[] historyScores = width > 0 ? historyScores(scores, histories, width) : null;
-    long[] ranks = new long[b];
+    long[] kept = new long[b];
+    long[] removed = new long[b];
     for (int i = 0; i < b; i++) {
       if (Float.isNaN(target[i])) {
-        ranks[i] = numItems - 1;
+        kept[i] = numItems - 1;
+        removed[i] = numItems - 1;
         continue;
       }
-      long rank = counts[i] - 1 - (paddingAhead[i] ? 1 : 0);
-      if (historyScores != null) {
-        rank -= historyAhead(histories[i], targets[i], historyScores, i * width, target[i]);
-      }
-      ranks[i] = rank;
+      kept[i] = counts[i] - 1 - (paddingAhead[i] ? 1 : 0);
+      removed[i] =
+          historyScores == null
+              ? kept[i]
+              : kept[i] - historyAhead(histories[i], targets[i], historyScores, i * width, target[i]);
     }
-    return ranks;
+    return new Ranks(kept, removed);
   }
 
   private static int maxLength(int[][] histories) {

@@ -54,6 +54,13 @@ public final class RankingMetrics {
     return 1.0 / (Math.log(rank + 2.0) / Math.log(2.0));
   }
 
+  /** Records one user per rank. */
+  public void addAll(long[] ranks) {
+    for (long rank : ranks) {
+      add(rank);
+    }
+  }
+
   public long users() {
     return users;
   }

@@ -53,11 +53,17 @@ class FearecCliTest {
     assertEquals(3, epochs.size(), "header + one row per epoch");
     assertTrue(epochs.get(0).startsWith("epoch,loss,cross_entropy"), epochs.get(0));
     assertTrue(Files.readString(out.resolve("config.properties")).contains("max_length = 12"));
+    assertBothProtocols(out, results, epochs, train.out());
 
     // evaluate reads the run's own data settings: nothing to repeat
     CliRun evaluate = run("evaluate", "--checkpoint", out.toString());
     assertEquals(0, evaluate.code(), evaluate.err());
     assertTrue(evaluate.out().contains("fearec (test)"), evaluate.out());
+    // the same test figures, under both protocols, as training printed
+    for (String protocol : List.of("history kept", "history removed")) {
+      String row = "fearec (test), " + protocol;
+      assertEquals(line(train.out(), row), line(evaluate.out(), row), evaluate.out());
+    }
 
     // the same weights with the lags of training (docs/model.md §4), and a misspelt choice
     CliRun batchLags =
@@ -68,6 +74,45 @@ class FearecCliTest {
     assertEquals(FearecCli.USER_ERROR, misspelt.code());
     assertTrue(misspelt.err().contains("--inference-lags mean: "), misspelt.err());
     assertTrue(misspelt.err().contains("sample") && misspelt.err().contains("batch"), misspelt.err());
+  }
+
+  /**
+   * Every output reports both ranking protocols from the same scores: epochs.csv's validation
+   * columns, results.json's metric sets and the console table; removing history can only raise a
+   * metric, and the selecting protocol's figures are the ones model selection read.
+   */
+  private static void assertBothProtocols(
+      Path out, JsonObject results, List<String> epochs, String console) {
+    List<String> header = List.of(epochs.get(0).split(","));
+    List<String> best = List.of(epochs.get(results.get("bestEpoch").getAsInt()).split(","));
+    assertEquals("history kept", results.get("selectedBy").getAsString());
+    JsonObject protocols = results.getAsJsonObject("protocols");
+    JsonObject kept = protocols.getAsJsonObject("history kept");
+    JsonObject removed = protocols.getAsJsonObject("history removed");
+    assertEquals(results.getAsJsonObject("test"), kept.getAsJsonObject("test"));
+    for (String metric : List.of("HR@10", "NDCG@10", "NDCG@20")) {
+      double k = kept.getAsJsonObject("validation").get(metric).getAsDouble();
+      double r = removed.getAsJsonObject("validation").get(metric).getAsDouble();
+      assertTrue(r >= k, metric + ": history removed " + r + " < kept " + k);
+      assertEquals(k, Double.parseDouble(best.get(header.indexOf("valid_" + metric))), 1e-6);
+      assertEquals(
+          r, Double.parseDouble(best.get(header.indexOf("valid_nohistory_" + metric))), 1e-6);
+      assertTrue(
+          removed.getAsJsonObject("test").get(metric).getAsDouble()
+              >= kept.getAsJsonObject("test").get(metric).getAsDouble(),
+          metric);
+    }
+    assertTrue(console.contains("pop (test), history removed"), console);
+    assertTrue(console.contains("selected by validation NDCG@10, history kept"), console);
+  }
+
+  /** The figures of the line of {@code text} that starts with {@code start}. */
+  private static String line(String text, String start) {
+    return text.lines()
+        .filter(l -> l.startsWith(start))
+        .map(l -> l.substring(start.length()).trim())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line '" + start + "' in:\n" + text));
   }
 
   @Test

@@ -45,7 +45,29 @@ class EvaluatorTest {
       // u2 history {2,4,1,1}, target 2 (in its own history, kept): ahead 1, 3 (tie) → 1 removed →
       // rank 1.
       EvaluationResult test = evaluator.evaluate(pop, HeldOut.TEST);
+      assertEquals(RankingProtocol.HISTORY_REMOVED, test.selectedBy());
       assertEquals((1 + 1 + 1 / log2(3)) / 3, test.get("NDCG@5"), 1e-9);
+      // the same pass ranked with history kept: ranks 2, 3, 2 as in the test above
+      assertEquals(
+          (2 / log2(4) + 1 / log2(5)) / 3,
+          test.get(RankingProtocol.HISTORY_KEPT, "NDCG@5"),
+          1e-9);
+    }
+  }
+
+  @Test
+  void bothProtocolsComeFromOnePassWhicheverSelects() {
+    LeaveOneOutSplit split = new LeaveOneOutSplit(DATA);
+    try (PopularityScorer pop = new PopularityScorer(split)) {
+      EvaluationResult keptSelects =
+          new Evaluator(split, new BatchFactory(4), 2, false).evaluate(pop, HeldOut.TEST);
+      EvaluationResult removedSelects =
+          new Evaluator(split, new BatchFactory(4), 2, true).evaluate(pop, HeldOut.TEST);
+      for (RankingProtocol p : RankingProtocol.values()) {
+        assertEquals(keptSelects.metrics(p), removedSelects.metrics(p));
+      }
+      assertEquals(keptSelects.metrics(), keptSelects.metrics(RankingProtocol.HISTORY_KEPT));
+      assertEquals(removedSelects.metrics(), removedSelects.metrics(RankingProtocol.HISTORY_REMOVED));
     }
   }
 

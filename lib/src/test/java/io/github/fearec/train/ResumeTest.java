@@ -75,6 +75,7 @@ class ResumeTest {
 
   private static io.github.fearec.eval.EvaluationResult withoutTime(EpochRecord r) {
     var v = r.validation();
-    return new io.github.fearec.eval.EvaluationResult(v.phase(), v.metrics(), v.users(), v.excludedHistory(), 0);
+    return new io.github.fearec.eval.EvaluationResult(
+        v.phase(), v.metrics(), v.users(), v.excludedHistory(), 0, v.otherProtocolMetrics());
   }
 }
