@@ -10,15 +10,14 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.NextItemModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * The training loop: shuffled mini-batches of prefix samples, Adam, validation after every epoch,
  * early stopping on the selection metric with patience, and the best epoch's weights restored at
- * the end (docs/model.md §9).
- * Each batch is one {@link TrainingStep}.
+ * the end (docs/model.md §9). Each batch is one {@link TrainingStep}; where the run stands between
+ * epochs (history, best weights, early-stopping count, checkpoints) is {@link TrainingProgress}'s.
  */
 public final class ModelTrainer {
 
@@ -68,92 +67,78 @@ public final class ModelTrainer {
     }
     TrainingStep step = new TrainingStep(model, samples, batches, config);
     ModelScorer scorer = new ModelScorer(model);
-
-    List<EpochRecord> records = new ArrayList<>();
-    ParameterSnapshot best = null;
-    EvaluationResult bestValidation = null;
-    int bestEpoch = 0;
-    int sinceBest = 0;
-    int firstEpoch = 1;
+    TrainingProgress progress =
+        resume
+            ? TrainingProgress.resume(runDirectory, model, step.optimizer(), config.selectionMetric())
+            : TrainingProgress.start(config.selectionMetric());
     if (resume) {
-      TrainingCheckpoint.Saved saved = TrainingCheckpoint.load(runDirectory, model);
-      TrainingCheckpoint.State state = saved.state();
-      ParameterSnapshot.of(saved.weights()).restore(model);
-      step.optimizer().restore(state.adamSteps(), saved.moments());
-      best = ParameterSnapshot.of(saved.best());
-      records.addAll(state.records());
-      bestEpoch = state.bestEpoch();
-      bestValidation = bestEpoch > 0 ? records.get(bestEpoch - 1).validation() : null;
-      sinceBest = state.sinceBest();
-      firstEpoch = state.epoch() + 1;
-      listener.onResume(List.copyOf(records));
-      if (sinceBest >= config.patience()) {
-        best.restore(model);
-        return new Outcome(records, bestEpoch, bestValidation, true);
+      listener.onResume(progress.records());
+      if (progress.patienceSpent(config.patience())) {
+        progress.restoreBest(model);
+        return outcome(progress, true);
       }
     }
     boolean stoppedEarly = false;
-    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-      List<int[]> order =
-          SampleOrder.epochBatches(samples.size(), config.batchSize(), config.seed(), epoch);
-      // positives come from their own stream, so switching them off leaves the order unchanged
-      SplittableRandom random = new SplittableRandom(~config.seed() * 7919L + epoch);
-      // dropout masks depend on (seed, epoch) only, so an epoch can be replayed on its own
-      model.dropouts().reseed(config.seed() * 1_000_003L + epoch);
-      long start = System.nanoTime();
-      double[] sums = new double[4];
-      long seen = 0;
-      for (int i = 0; i < order.size(); i++) {
-        int[] ids = order.get(i);
-        LossTerms loss = step.run(ids, random);
-        if (!loss.isFinite()) {
-          if (best != null) {
-            best.restore(model);
-          }
-          throw new TrainingDivergedException(epoch, i + 1, loss, bestEpoch);
-        }
-        sums[0] += loss.total() * ids.length;
-        sums[1] += loss.crossEntropy() * ids.length;
-        sums[2] += loss.contrastive() * ids.length;
-        sums[3] += loss.frequency() * ids.length;
-        seen += ids.length;
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        listener.onBatch(epoch, i + 1, order.size(), loss, seen / elapsed);
-      }
-      double trainSeconds = (System.nanoTime() - start) / 1e9;
+    for (int epoch = progress.nextEpoch(); epoch <= config.epochs(); epoch++) {
+      EpochLoss loss = trainEpoch(step, samples.size(), epoch, model, progress);
       EvaluationResult validation = evaluator.evaluate(scorer, HeldOut.VALIDATION);
-      double score = validation.get(config.selectionMetric());
-      boolean improved = bestValidation == null || score > bestValidation.get(config.selectionMetric());
-      if (improved) {
-        best = ParameterSnapshot.of(model);
-        bestValidation = validation;
-        bestEpoch = epoch;
-        sinceBest = 0;
-      } else {
-        sinceBest++;
-      }
-      LossTerms mean =
-          new LossTerms(sums[0] / seen, sums[1] / seen, sums[2] / seen, sums[3] / seen);
       EpochRecord record =
-          new EpochRecord(epoch, mean, seen / trainSeconds, trainSeconds, validation, improved);
-      records.add(record);
+          progress.finish(
+              epoch, loss.mean(), loss.samples() / loss.seconds(), loss.seconds(), validation, model);
       if (runDirectory != null) {
-        TrainingCheckpoint.save(
-            runDirectory,
-            new TrainingCheckpoint.State(
-                TrainingCheckpoint.FORMAT, epoch, bestEpoch, sinceBest, step.optimizer().steps(),
-                records),
-            model,
-            best,
-            step.optimizer());
+        progress.save(runDirectory, model, step.optimizer());
       }
       listener.onEpoch(record);
-      if (sinceBest >= config.patience()) {
+      if (progress.patienceSpent(config.patience())) {
         stoppedEarly = epoch < config.epochs();
         break;
       }
     }
-    best.restore(model);
-    return new Outcome(records, bestEpoch, bestValidation, stoppedEarly);
+    progress.restoreBest(model);
+    return outcome(progress, stoppedEarly);
+  }
+
+  private static Outcome outcome(TrainingProgress progress, boolean stoppedEarly) {
+    return new Outcome(
+        progress.records(), progress.bestEpoch(), progress.bestValidation(), stoppedEarly);
+  }
+
+  /** The mean loss terms of an epoch's batches, how many samples they held and the time taken. */
+  private record EpochLoss(LossTerms mean, long samples, double seconds) {}
+
+  /**
+   * One pass over the shuffled training samples, one {@link TrainingStep} per batch.
+   *
+   * @throws TrainingDivergedException when a loss is not finite; {@code model} then holds the
+   *     best weights seen before
+   */
+  private EpochLoss trainEpoch(
+      TrainingStep step, int numSamples, int epoch, NextItemModel model, TrainingProgress progress) {
+    List<int[]> order = SampleOrder.epochBatches(numSamples, config.batchSize(), config.seed(), epoch);
+    // positives come from their own stream, so switching them off leaves the order unchanged
+    SplittableRandom random = new SplittableRandom(~config.seed() * 7919L + epoch);
+    // dropout masks depend on (seed, epoch) only, so an epoch can be replayed on its own
+    model.dropouts().reseed(config.seed() * 1_000_003L + epoch);
+    long start = System.nanoTime();
+    double[] sums = new double[4];
+    long seen = 0;
+    for (int i = 0; i < order.size(); i++) {
+      int[] ids = order.get(i);
+      LossTerms loss = step.run(ids, random);
+      if (!loss.isFinite()) {
+        progress.restoreBest(model);
+        throw new TrainingDivergedException(epoch, i + 1, loss, progress.bestEpoch());
+      }
+      sums[0] += loss.total() * ids.length;
+      sums[1] += loss.crossEntropy() * ids.length;
+      sums[2] += loss.contrastive() * ids.length;
+      sums[3] += loss.frequency() * ids.length;
+      seen += ids.length;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      listener.onBatch(epoch, i + 1, order.size(), loss, seen / elapsed);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    LossTerms mean = new LossTerms(sums[0] / seen, sums[1] / seen, sums[2] / seen, sums[3] / seen);
+    return new EpochLoss(mean, seen, seconds);
   }
 }

@@ -1,0 +1,81 @@
+"""experiments/evidence_table.py on hand-made run directories, checked against hand-worked figures."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parent.parent / "evidence_table.py"
+METRICS = ["HR@5", "HR@10", "HR@20", "NDCG@5", "NDCG@10", "NDCG@20"]
+
+
+def metrics(ndcg10):
+    return {m: (ndcg10 if m == "NDCG@10" else 0.5) for m in METRICS}
+
+
+def make_run(runs, name, kept, removed, finished=True, valid=((0.01, 0.02), (0.03, 0.05))):
+    """A run whose test NDCG@10 is `kept` / `removed`; valid = per-epoch (kept, removed)."""
+    run = runs / name
+    run.mkdir(parents=True)
+    header = ["epoch", "loss", "valid_NDCG@10", "valid_nohistory_NDCG@10", "improved"]
+    with open(run / "epochs.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for i, (k, r) in enumerate(valid, start=1):
+            w.writerow([i, 1.0, k, r, "true"])
+    if finished:
+        results = {"selectedBy": "history kept", "stoppedEarly": True, "protocols": {
+            "history kept": {"test": metrics(kept), "popularityTest": metrics(0.005)},
+            "history removed": {"test": metrics(removed), "popularityTest": metrics(0.006)}}}
+        (run / "results.json").write_text(json.dumps(results))
+
+
+def run_script(runs, out):
+    done = subprocess.run([sys.executable, str(SCRIPT), "--runs", str(runs), "--out", str(out)],
+                          capture_output=True, text=True, check=True)
+    with open(out / "evidence-test.csv", newline="") as f:
+        return done.stdout, list(csv.DictReader(f))
+
+
+def test_both_protocols_seeds_and_paired_differences(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    # FEARec − SASRec-CE with history kept: +0.002 (2020), −0.001 (2021) → mean 0.0005,
+    # s.d. sqrt(((0.0015)² + (0.0015)²) / 1) = 0.0021
+    make_run(runs, "Beauty-s2020-fearec", 0.044, 0.055)
+    make_run(runs, "Beauty-s2021-fearec", 0.041, 0.052)
+    make_run(runs, "Beauty-s2020-sasrec-ce", 0.042, 0.050)
+    make_run(runs, "Beauty-s2021-sasrec-ce", 0.042, 0.051)
+    make_run(runs, "Beauty-s2022-sasrec-ce", 0.040, 0.049, finished=False)
+    stdout, rows = run_script(runs, out)
+
+    kept = {(r["seed"], r["row"]): r for r in rows if r["protocol"] == "history kept"}
+    removed = {(r["seed"], r["row"]): r for r in rows if r["protocol"] == "history removed"}
+    assert kept[("2020", "fearec")]["test_NDCG@10"] == "0.0440"
+    assert removed[("2020", "fearec")]["test_NDCG@10"] == "0.0550"
+    assert kept[("", "popularity")]["test_NDCG@10"] == "0.0050"
+    assert removed[("", "popularity")]["test_NDCG@10"] == "0.0060"
+    # the best epoch is chosen by the selecting protocol; each protocol reports its own value there
+    assert kept[("2020", "fearec")]["best_epoch"] == "2"
+    assert removed[("2020", "fearec")]["best_valid_NDCG@10"] == "0.05"
+    # a run still going: its state, no test figures
+    assert kept[("2022", "sasrec-ce")]["ended_by"] == "running"
+    assert kept[("2022", "sasrec-ce")]["test_NDCG@10"] == ""
+    assert "| fearec − sasrec-ce | +0.0020, -0.0010 | 0.0005 ± 0.0021 (n = 2) |" in stdout
+    assert "| SASRec, cross-entropy over all items | 0.5000 ± 0.0000 (n = 2) | 0.0420 ± 0.0000 (n = 2)" in stdout
+    # history removed: +0.005, +0.001 → 0.0030 ± 0.0028
+    assert "| fearec − sasrec-ce | +0.0050, +0.0010 | 0.0030 ± 0.0028 (n = 2) |" in stdout
+    assert (out / "runs" / "Beauty-s2021-fearec.csv").exists()
+
+
+def test_rows_of_runs_not_on_this_machine_are_kept(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    make_run(runs, "Beauty-s2020-fearec", 0.044, 0.055)
+    run_script(runs, out)
+    # a later session has only a new seed's directory: the 2020 rows stay, the new ones join
+    other = tmp_path / "later"
+    make_run(other, "Beauty-s2021-fearec", 0.041, 0.052)
+    _, rows = run_script(other, out)
+    seeds = sorted({r["seed"] for r in rows if r["row"] == "fearec"})
+    assert seeds == ["2020", "2021"]
+    assert len([r for r in rows if r["row"] == "popularity"]) == 2  # one per protocol
