@@ -192,12 +192,18 @@ final class TrainCommand implements Runnable {
           throw diverged(e, net, run);
         }
         ModelCheckpoint.save(net, run.root());
-        EvaluationResult test = evaluator.evaluate(new ModelScorer(net), HeldOut.TEST);
+        ModelScorer scorer = new ModelScorer(net);
+        EvaluationResult test = evaluator.evaluate(scorer, HeldOut.TEST);
+        EvaluationResult valid = outcome.bestValidation();
+        if (!valid.has(RankingProtocol.HISTORY_KEPT) || !valid.has(RankingProtocol.HISTORY_REMOVED)) {
+          // recorded by a version that ranked one way only: the best weights, scored again, give
+          // the same figures for that protocol and the other one's too
+          valid = evaluator.evaluate(scorer, HeldOut.VALIDATION);
+        }
         table
-            .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", outcome.bestValidation())
+            .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", valid)
             .add(s.model + " (test)", test);
-        results =
-            results(s, data, outcome, outcome.bestValidation(), test, popValid, popTest, evaluation);
+        results = results(s, data, outcome, valid, test, popValid, popTest, evaluation);
       }
     }
     run.writeJson(RunDirectory.RESULTS, results);

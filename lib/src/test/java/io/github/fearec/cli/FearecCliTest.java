@@ -135,6 +135,42 @@ class FearecCliTest {
     assertTrue(epochs.get(2).startsWith("2,"), epochs.get(2));
   }
 
+  /**
+   * A checkpoint written before both protocols were reported (its epoch records hold one metric
+   * set) still resumes, and the run's results report both: the best weights are scored again.
+   */
+  @Test
+  void aRunRecordedWithOneProtocolEndsWithBoth() throws IOException {
+    Path out = dir.resolve("old");
+    CliRun first =
+        run(with(TINY, "train", "--model", "sasrec", "--epochs", "1", "--output", out.toString()));
+    assertEquals(0, first.code(), first.err());
+    Path state = out.resolve("checkpoint/state.json");
+    JsonObject json = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
+    JsonObject validation =
+        json.getAsJsonArray("records").get(0).getAsJsonObject().getAsJsonObject("validation");
+    double recorded = validation.getAsJsonObject("metrics").get("NDCG@10").getAsDouble();
+    validation.remove("otherProtocolMetrics");
+    Files.writeString(state, json.toString());
+    Files.delete(out.resolve("checkpoint/checksums.sha256")); // as checkpoints of that time had none
+
+    CliRun resumed = run("train", "--resume", out.toString(), "--epochs", "1");
+    assertEquals(0, resumed.code(), resumed.err());
+    JsonObject protocols =
+        JsonParser.parseString(Files.readString(out.resolve("results.json")))
+            .getAsJsonObject()
+            .getAsJsonObject("protocols");
+    double kept =
+        protocols.getAsJsonObject("history kept").getAsJsonObject("validation").get("NDCG@10")
+            .getAsDouble();
+    assertEquals(recorded, kept, 1e-9, "the same weights score the same");
+    assertTrue(protocols.getAsJsonObject("history removed").getAsJsonObject("validation")
+        .get("NDCG@10").getAsDouble() >= kept);
+    List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+    assertTrue(epochs.get(1).endsWith(",,,,,,true"), "the old epoch's other cells stay empty: "
+        + epochs.get(1));
+  }
+
   @Test
   void anUnknownKeyIsAUserErrorWithoutStackTrace() {
     CliRun r = run("train", "--set", "hiden_size=32");
