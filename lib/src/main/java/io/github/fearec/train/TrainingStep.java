@@ -67,20 +67,15 @@ public final class TrainingStep {
           positive == null
               ? null
               : BatchTensors.of(step, positive.items(), positive.lengths(), positive.targets());
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        if (next == null) {
-          // back-propagates as it goes; a non-finite loss is caught below, before the update
-          values = objective.compute(model, store, in, pos, collector::backward);
-        } else {
-          Objective.Result result =
-              objective.everyPosition(
-                  model, store, in, step.create(next, in.ids().getShape()),
+      TrainingInput input =
+          next == null
+              ? TrainingInput.of(in, pos)
+              : new TrainingInput(
+                  in, null, step.create(next, in.ids().getShape()),
                   step.create(sampledNegatives, in.ids().getShape()));
-          values = result.values();
-          if (values.isFinite()) {
-            collector.backward(result.total());
-          }
-        }
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        // back-propagates as it goes; a non-finite loss is caught below, before the update
+        values = objective.compute(model, store, input, collector::backward);
       }
     }
     if (values.isFinite()) {
