@@ -30,11 +30,11 @@ public final class Objective {
     /** Copies the values to the host (call before the step's manager closes). */
     public LossTerms values() {
       return new LossTerms(
-          total.getFloat(), crossEntropy.getFloat(), value(contrastive), value(frequency));
+          value(total), value(crossEntropy), valueOrZero(contrastive), valueOrZero(frequency));
     }
 
-    private static double value(NDArray a) {
-      return a == null ? 0 : a.getFloat();
+    private static double valueOrZero(NDArray a) {
+      return a == null ? 0 : value(a);
     }
   }
 
@@ -65,7 +65,7 @@ public final class Objective {
     NDArray ce = crossEntropy(model, store, h, batch);
     if (mode == ContrastiveMode.NONE) {
       backward.accept(ce);
-      double value = ce.getFloat();
+      double value = value(ce);
       return new LossTerms(value, value, 0, 0);
     }
     NDArray augmented = mode.needsDropoutView() ? view(model, store, batch) : null;
@@ -80,7 +80,7 @@ public final class Objective {
           default -> throw new IllegalStateException("unhandled contrastive mode " + mode);
         };
     backward.accept(ce.add(contrast.weighted()));
-    return contrast.terms(ce.getFloat());
+    return contrast.terms(value(ce));
   }
 
   /**
@@ -99,7 +99,7 @@ public final class Objective {
     try (NDManager pass = model.newStep()) {
       NDArray separate = crossEntropy(model, store, null, batch.copyTo(pass));
       backward.accept(separate);
-      ce = separate.getFloat();
+      ce = value(separate);
     }
     long batchSize = batch.ids().getShape().get(0);
     if (!config.recomputesDropoutView(model.config(), batchSize)) {
@@ -122,6 +122,11 @@ public final class Objective {
     return terms;
   }
 
+  /** A scalar loss term on the host, in its precision (float32, or float64 for a float64 model). */
+  private static double value(NDArray scalar) {
+    return scalar.getDataType() == DataType.FLOAT64 ? scalar.getDouble() : scalar.getFloat();
+  }
+
   private NDArray infoNce(NDArray a, NDArray b) {
     return Losses.infoNce(a, b, config.temperature());
   }
@@ -134,8 +139,8 @@ public final class Objective {
 
     /** The values of every term, with the cross-entropy {@code ce} computed elsewhere. */
     LossTerms terms(double ce) {
-      return new LossTerms(ce + weighted.getFloat(), ce, nce.getFloat(),
-          frequency == null ? 0 : frequency.getFloat());
+      return new LossTerms(ce + value(weighted), ce, value(nce),
+          frequency == null ? 0 : value(frequency));
     }
   }
 
