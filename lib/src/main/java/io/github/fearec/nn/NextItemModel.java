@@ -53,14 +53,25 @@ public final class NextItemModel implements AutoCloseable {
    */
   public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route) {
+    return create(type, config, numItems, device, route, DataType.FLOAT32);
+  }
+
+  /**
+   * As above with parameters of another precision. The kit trains, saves and evaluates float32
+   * models; a float64 one computes every step of the forward pass and the losses in float64, for
+   * comparisons that float32 rounding would blur (the reference test against RecBole's FEARec,
+   * reference/README.md).
+   */
+  public static NextItemModel create(
+      ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route,
+      DataType dataType) {
     if (type == ModelType.FEAREC) {
       config.requireFrequencyLayers();
     }
     NDManager manager = NDManager.newBaseManager(device);
     try {
       return new NextItemModel(
-          manager,
-          SequenceEncoder.create(type, config, numItems, manager, DataType.FLOAT32, route));
+          manager, SequenceEncoder.create(type, config, numItems, manager, dataType, route));
     } catch (RuntimeException e) {
       manager.close();
       throw e;

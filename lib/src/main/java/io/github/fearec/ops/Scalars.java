@@ -1,6 +1,8 @@
 package io.github.fearec.ops;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * Scalar constants for arithmetic on arrays that gradients flow through.
@@ -15,9 +17,18 @@ public final class Scalars {
 
   private Scalars() {}
 
-  /** A 0-d array holding {@code value} on the device and manager of {@code like}. */
+  /**
+   * A 0-d array holding {@code value} on the device and manager of {@code like}: float64 when
+   * {@code like} is float64, so that a float64 model scales by the double value itself rather
+   * than by its float32 rounding (0.9 would be 0.8999999762), and float32 otherwise.
+   */
   public static NDArray of(NDArray like, double value) {
-    return like.getManager().create((float) value).toDevice(like.getDevice(), false);
+    NDManager manager = like.getManager();
+    NDArray scalar =
+        like.getDataType() == DataType.FLOAT64
+            ? manager.create(value)
+            : manager.create((float) value);
+    return scalar.toDevice(like.getDevice(), false);
   }
 
   /** {@code x · value}, safe for autograd. */

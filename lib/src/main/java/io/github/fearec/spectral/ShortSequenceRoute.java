@@ -1,8 +1,11 @@
 package io.github.fearec.spectral;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.fearec.ops.Scalars;
+import java.util.function.Supplier;
 
 /**
  * The fast route for short sequences: the same linear maps as the {@link PaperRoute}, written as
@@ -21,25 +24,32 @@ import io.github.fearec.ops.Scalars;
  *       mixing matrix R per sample, built from the lag weights with a constant N×N² matrix.
  * </ul>
  *
- * The N³-sized constants are built on first use only.
+ * The constants enter a pass in the precision of its arrays: a float64 model computes with P in
+ * float64 (built from the double-precision DFT), never with a float32 copy of it. The N³-sized
+ * constants are built on first use only, and in each precision only when a pass asks for it.
  */
 final class ShortSequenceRoute implements SpectralRoute {
 
   private final int length;
   private final boolean identity;
-  private final float[] projection;
-  private float[] diagonalSums;
-  private float[] shiftMatrices;
+  private final HostMatrix projection;
+  private final HostMatrix diagonalSums;
+  private final HostMatrix shiftMatrices;
 
   ShortSequenceRoute(FrequencyBand band, int length) {
     this.length = length;
     this.identity = band.coversAll(FrequencyRamp.spectrumLength(length));
-    this.projection = projection(band, length);
+    this.projection =
+        HostMatrix.dense(projection(band, length), new Shape(1, length, length));
+    this.diagonalSums =
+        HostMatrix.ones(() -> diagonalSumOnes(length), new Shape((long) length * length, length));
+    this.shiftMatrices =
+        HostMatrix.ones(() -> shiftOnes(length), new Shape(length, (long) length * length));
   }
 
   /** P as a row-major N×N array: column t is the band-limited unit impulse at t. */
   float[] projectionMatrix() {
-    return projection.clone();
+    return projection.floats().clone();
   }
 
   /** P·x per sample, (B, N, d). */
@@ -48,7 +58,7 @@ final class ShortSequenceRoute implements SpectralRoute {
     if (identity) {
       return x;
     }
-    return constant(x, projection, new Shape(1, length, length)).matMul(x);
+    return projection.on(x).matMul(x);
   }
 
   @Override
@@ -62,7 +72,7 @@ final class ShortSequenceRoute implements SpectralRoute {
     Shape s = qBand.getShape();
     long batch = s.get(0);
     NDArray products = qBand.matMul(kBand.transpose(0, 2, 1)); // G[b, s, t]
-    NDArray diagonals = constant(qBand, diagonalSums(), new Shape((long) length * length, length));
+    NDArray diagonals = diagonalSums.on(qBand);
     NDArray sums = products.reshape(batch, (long) length * length).matMul(diagonals);
     return Scalars.scale(sums, 1.0 / s.get(2));
   }
@@ -72,63 +82,144 @@ final class ShortSequenceRoute implements SpectralRoute {
   public NDArray aggregate(NDArray v, NDArray lags, NDArray weights) {
     long batch = v.getShape().get(0);
     NDArray lagWeights =
-        lags.oneHot(length)
-            .toType(weights.getDataType(), false)
+        lags.oneHot(length, weights.getDataType())
             .mul(weights.expandDims(2))
             .sum(new int[] {1}); // u (B, N)
-    NDArray shifts = constant(weights, shiftMatrices(), new Shape(length, (long) length * length));
+    NDArray shifts = shiftMatrices.on(weights);
     NDArray mixing = lagWeights.matMul(shifts).reshape(batch, length, length); // R[b, t, s]
     return mixing.matMul(v);
   }
 
-  /** C[s·N + t, τ] = 1 when s = (t + τ) mod N: G (flattened) · C sums G's circular diagonals. */
-  private synchronized float[] diagonalSums() {
-    if (diagonalSums == null) {
-      int n = length;
-      float[] c = new float[n * n * n];
-      for (int t = 0; t < n; t++) {
-        for (int tau = 0; tau < n; tau++) {
-          c[(((t + tau) % n) * n + t) * n + tau] = 1f;
-        }
-      }
-      diagonalSums = c;
-    }
-    return diagonalSums;
-  }
-
-  /** S[τ, t·N + s] = 1 when s = (t + τ) mod N: row τ is the roll by −τ as an N×N matrix. */
-  private synchronized float[] shiftMatrices() {
-    if (shiftMatrices == null) {
-      int n = length;
-      float[] m = new float[n * n * n];
+  /**
+   * C[s·N + t, τ] = 1 when s = (t + τ) mod N: G (flattened) · C sums G's circular diagonals. The
+   * positions of the N² ones in the row-major N²×N matrix.
+   */
+  private static int[] diagonalSumOnes(int n) {
+    int[] ones = new int[n * n];
+    int i = 0;
+    for (int t = 0; t < n; t++) {
       for (int tau = 0; tau < n; tau++) {
-        for (int t = 0; t < n; t++) {
-          m[tau * n * n + t * n + (t + tau) % n] = 1f;
-        }
+        ones[i++] = (((t + tau) % n) * n + t) * n + tau;
       }
-      shiftMatrices = m;
     }
-    return shiftMatrices;
+    return ones;
   }
 
-  private static float[] projection(FrequencyBand band, int n) {
+  /**
+   * S[τ, t·N + s] = 1 when s = (t + τ) mod N: row τ is the roll by −τ as an N×N matrix. The
+   * positions of the N² ones in the row-major N×N² matrix.
+   */
+  private static int[] shiftOnes(int n) {
+    int[] ones = new int[n * n];
+    int i = 0;
+    for (int tau = 0; tau < n; tau++) {
+      for (int t = 0; t < n; t++) {
+        ones[i++] = tau * n * n + t * n + (t + tau) % n;
+      }
+    }
+    return ones;
+  }
+
+  /** P (row-major N×N) in double: P[s, t] = p[(s − t) mod N], p the band-limited unit impulse. */
+  private static double[] projection(FrequencyBand band, int n) {
     double[] impulse = new double[n];
     impulse[0] = 1;
     double[] column = DirectSpectra.bandLimit(impulse, band);
-    float[] p = new float[n * n];
+    double[] p = new double[n * n];
     for (int s = 0; s < n; s++) {
       for (int t = 0; t < n; t++) {
-        p[s * n + t] = (float) column[Math.floorMod(s - t, n)];
+        p[s * n + t] = column[Math.floorMod(s - t, n)];
       }
     }
     return p;
   }
 
-  /** A constant of {@code like}'s manager, device and precision. */
-  private static NDArray constant(NDArray like, float[] values, Shape shape) {
-    return like.getManager()
-        .create(values, shape)
-        .toDevice(like.getDevice(), false)
-        .toType(like.getDataType(), false);
+  /**
+   * A constant matrix kept on the host, handed to a pass in that pass's precision: float64 arrays
+   * get it from double values, every other precision from float values (float32 itself, or cast
+   * from it). Each precision's copy is made on first use, so a float32 model never holds a double
+   * copy of an N³-sized constant and a float64 model never rounds one to float.
+   */
+  private abstract static class HostMatrix {
+
+    private final Shape shape;
+    private float[] floats;
+    private double[] doubles;
+
+    private HostMatrix(Shape shape) {
+      this.shape = shape;
+    }
+
+    abstract float[] buildFloats();
+
+    abstract double[] buildDoubles();
+
+    /** A matrix of the given values. */
+    static HostMatrix dense(double[] values, Shape shape) {
+      return new HostMatrix(shape) {
+        @Override
+        float[] buildFloats() {
+          float[] f = new float[values.length];
+          for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+          }
+          return f;
+        }
+
+        @Override
+        double[] buildDoubles() {
+          return values;
+        }
+      };
+    }
+
+    /** A 0/1 matrix, given by the row-major positions of its ones. */
+    static HostMatrix ones(Supplier<int[]> positions, Shape shape) {
+      int size = Math.toIntExact(shape.size());
+      return new HostMatrix(shape) {
+        @Override
+        float[] buildFloats() {
+          float[] m = new float[size];
+          for (int i : positions.get()) {
+            m[i] = 1f;
+          }
+          return m;
+        }
+
+        @Override
+        double[] buildDoubles() {
+          double[] m = new double[size];
+          for (int i : positions.get()) {
+            m[i] = 1;
+          }
+          return m;
+        }
+      };
+    }
+
+    synchronized float[] floats() {
+      if (floats == null) {
+        floats = buildFloats();
+      }
+      return floats;
+    }
+
+    synchronized double[] doubles() {
+      if (doubles == null) {
+        doubles = buildDoubles();
+      }
+      return doubles;
+    }
+
+    /** This matrix as a constant of {@code like}'s manager, device and precision. */
+    NDArray on(NDArray like) {
+      NDManager manager = like.getManager();
+      DataType type = like.getDataType();
+      NDArray constant =
+          type == DataType.FLOAT64
+              ? manager.create(doubles(), shape)
+              : manager.create(floats(), shape).toType(type, false);
+      return constant.toDevice(like.getDevice(), false);
+    }
   }
 }

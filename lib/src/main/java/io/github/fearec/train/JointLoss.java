@@ -70,9 +70,17 @@ final class JointLoss {
 
     /** The values of every term, with the cross-entropy {@code ce} computed elsewhere. */
     LossTerms terms(double ce) {
-      return new LossTerms(ce + weighted.getFloat(), ce, nce.getFloat(),
-          frequency == null ? 0 : frequency.getFloat());
+      return new LossTerms(ce + value(weighted), ce, value(nce),
+          frequency == null ? 0 : value(frequency));
     }
+  }
+
+  /**
+   * A scalar loss term on the host, in its own precision: float32, or float64 for a float64 model
+   * (the reference test, reference/README.md), whose terms a float32 copy would round.
+   */
+  static double value(NDArray scalar) {
+    return scalar.getDataType() == DataType.FLOAT64 ? scalar.getDouble() : scalar.getFloat();
   }
 
   /**

@@ -43,7 +43,7 @@ public final class Objective {
       NDArray bce =
           JointLoss.everyPosition(model, store, in.batch(), in.nextItems(), in.negatives());
       backward.accept(bce);
-      double value = bce.getFloat();
+      double value = JointLoss.value(bce);
       return new LossTerms(value, value, 0, 0);
     }
     ContrastiveMode mode = config.contrastive();
@@ -54,14 +54,14 @@ public final class Objective {
     NDArray ce = JointLoss.recommendation(model, store, h, in.batch().targets());
     if (mode == ContrastiveMode.NONE) {
       backward.accept(ce);
-      double value = ce.getFloat();
+      double value = JointLoss.value(ce);
       return new LossTerms(value, value, 0, 0);
     }
     NDArray augmented = mode.needsDropoutView() ? view(model, store, in.batch()) : null;
     NDArray semantic = mode.needsSemanticView() ? view(model, store, in.positives()) : null;
     JointLoss.Contrast contrast = loss.contrastive(mode, h, augmented, semantic);
     backward.accept(ce.add(contrast.weighted()));
-    return contrast.terms(ce.getFloat());
+    return contrast.terms(JointLoss.value(ce));
   }
 
   /**
@@ -80,7 +80,7 @@ public final class Objective {
       NDArray separate =
           JointLoss.recommendation(model, store, view(model, store, own), own.targets());
       backward.accept(separate);
-      ce = separate.getFloat();
+      ce = JointLoss.value(separate);
     }
     long batchSize = batch.ids().getShape().get(0);
     if (!config.recomputesDropoutView(model.config(), batchSize)) {

@@ -11,12 +11,16 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.fearec.ops.QueryRows;
 import io.github.fearec.testing.Arrays3;
 import io.github.fearec.testing.ManagedTest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,42 @@ class SpectralRouteTest extends ManagedTest {
       assertArrayEquals(
           numeric(w3, probe -> dot(c3, directAggregate(x, lags, probe[0]))), gw, 1e-6,
           what + " weights");
+    }
+  }
+
+  /**
+   * A float64 pass stays in float64 on the fast route: every array the route makes from float64
+   * inputs is float64 (or an integer index), and its band limit, lag scores and aggregation equal
+   * the direct double sums to 1e-13 or better. A float32 copy of the projection P, or a float32
+   * scale factor such as the 1/d of the channel mean, would be off by about 1e-8.
+   */
+  @Test
+  void theShortSequenceRouteComputesAFloat64PassInFloat64() {
+    int n = 12;
+    int d = 3;
+    FrequencyBand band = new FrequencyBand(1, 5);
+    SpectralRoute route = route(RouteChoice.SHORT_SEQUENCE, band, n);
+    double[][][] x = Arrays3.random(2, n, d, 31);
+    double[][][] y = Arrays3.random(2, n, d, 32);
+    long[][] lags = {{2, n - 1, 0}, {5, 1, 3}};
+    double[][] w = {{0.2, 0.5, 0.3}, {0.6, 0.3, 0.1}};
+    try (NDManager pass = manager.newSubManager()) {
+      NDArray xa = pass.create(flat64(x), new Shape(2, n, d));
+      NDArray ya = pass.create(flat64(y), new Shape(2, n, d));
+      NDArray limited = route.bandLimit(xa);
+      NDArray scores = route.lagScores(xa, ya);
+      NDArray aggregated =
+          route.aggregate(xa, pass.create(lags), pass.create(flat64(w), new Shape(2, 3)));
+      List<String> notFloat64 = new ArrayList<>();
+      for (NDArray a : pass.getManagedArrays()) {
+        if (a.getDataType().isFloating() && a.getDataType() != DataType.FLOAT64) {
+          notFloat64.add(a.getDataType() + " " + a.getShape());
+        }
+      }
+      assertEquals(List.of(), notFloat64, "arrays of a float64 pass that are not float64");
+      assertArrayEquals(flat64(directBandLimit(x, band)), limited.toDoubleArray(), 1e-13);
+      assertArrayEquals(flat64(directLagScores(x, y, band)), scores.toDoubleArray(), 1e-13);
+      assertArrayEquals(flat64(directAggregate(x, lags, w)), aggregated.toDoubleArray(), 1e-13);
     }
   }
 
