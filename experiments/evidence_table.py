@@ -14,7 +14,8 @@ this script
 and prints, per dataset and protocol, every row's mean ± s.d. over its seeds and the paired
 differences (over the seeds both rows have) that answer the page's questions. Runs whose
 directories are not on this machine keep their rows of the committed evidence-test.csv, so a
-session can add seeds without the runs of earlier sessions.
+session can add seeds without the runs of earlier sessions; a finished row is replaced only when a
+new run of the same dataset, seed, row and protocol has finished too.
 
     experiments/evidence_table.py [--runs DIR] [--out DIR]
 """
@@ -98,6 +99,9 @@ def collect(runs, committed):
             continue
         found.append(run)
         for record in run_records(run, m["dataset"], m["seed"], m["row"]):
+            earlier = records.get(key(record))
+            if not record.get("test_NDCG@10") and earlier and earlier["test_NDCG@10"]:
+                continue  # a finished row stays until its new run has finished too
             records[key(record)] = {h: str(record.get(h, "")) for h in HEADER}
     order = {name: i for i, name in enumerate(ROWS)}
     rows = sorted(records.values(), key=lambda r: (r["dataset"], PROTOCOLS.index(r["protocol"]),

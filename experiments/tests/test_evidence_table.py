@@ -79,3 +79,14 @@ def test_rows_of_runs_not_on_this_machine_are_kept(tmp_path):
     seeds = sorted({r["seed"] for r in rows if r["row"] == "fearec"})
     assert seeds == ["2020", "2021"]
     assert len([r for r in rows if r["row"] == "popularity"]) == 2  # one per protocol
+
+
+def test_a_finished_row_stays_until_its_new_run_has_finished(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    make_run(runs, "Beauty-s2020-fearec", 0.044, 0.055)
+    run_script(runs, out)
+    again = tmp_path / "again"
+    make_run(again, "Beauty-s2020-fearec", 0.030, 0.040, finished=False)
+    _, rows = run_script(again, out)
+    fearec = [r for r in rows if r["row"] == "fearec" and r["protocol"] == "history kept"]
+    assert [r["test_NDCG@10"] for r in fearec] == ["0.0440"]
