@@ -3,6 +3,8 @@ package io.github.fearec;
 import static io.github.fearec.data.TestFiles.assertFormatError;
 import static io.github.fearec.data.TestFiles.write;
 import static io.github.fearec.testing.CliRun.run;
+import static io.github.fearec.testing.UserMessages.assertNoStackTrace;
+import static io.github.fearec.testing.UserMessages.assertReadable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -149,6 +151,7 @@ class BadInputCorpusTest {
     DataFormatException e =
         assertFormatError(
             path, c.line(), c.problem(), c.expected(), () -> DatasetLoader.load(path, 0));
+    assertReadable(e.getMessage());
     if (c.cli()) {
       assertCliRefuses(e.getMessage(), "train", "--data", path.toString(), "--k-core", "0");
     }
@@ -238,6 +241,7 @@ class BadInputCorpusTest {
   void badConfiguration(String name, ConfigCase c) {
     ConfigException e = assertThrows(ConfigException.class, c.build());
     assertEquals(c.message(), e.getMessage());
+    assertReadable(e.getMessage());
     if (c.cli().length > 0) {
       assertCliRefuses(c.message(), concat(new String[] {"train"}, c.cli()));
     }
@@ -289,12 +293,24 @@ class BadInputCorpusTest {
     Path weights = copy.resolve("model.params");
     truncate(weights, Files.size(weights) / 2);
     CheckpointException e = refusedModelCheckpoint(copy);
-    assertTrue(e.getMessage().startsWith(weights + ": cannot be read ("), e.getMessage());
-    assertTrue(
-        e.getMessage().endsWith(
-            "it is truncated, damaged or belongs to another configuration; expected the"
-                + " model.params saved together with model.json"),
+    String message =
+        weights + ": cannot be read (the file ends early), it is truncated, damaged or belongs to"
+            + " another configuration; expected the model.params saved together with model.json";
+    assertEquals(message, e.getMessage());
+    assertCliRefuses(message, "evaluate", "--checkpoint", copy.toString());
+  }
+
+  @Test
+  @DisplayName("model description truncated (Gson's message names its exception class)")
+  void modelDescriptionTruncated() throws IOException {
+    Path copy = copyOfRun();
+    Path description = copy.resolve("model.json");
+    truncate(description, Files.size(description) / 2);
+    CheckpointException e = refusedModelCheckpoint(copy);
+    assertTrue(e.getMessage().startsWith(description + ": cannot be read ("), e.getMessage());
+    assertTrue(e.getMessage().endsWith("); expected the JSON description 'fearec train' writes"),
         e.getMessage());
+    assertCliRefuses(e.getMessage(), "evaluate", "--checkpoint", copy.toString());
   }
 
   @Test
@@ -372,6 +388,7 @@ class BadInputCorpusTest {
     try (NextItemModel model = tinyModel(TINY_MODEL)) {
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, model));
+      assertReadable(e.getMessage());
       assertEquals(
           copy.resolve("checkpoint") + ": cannot be read (" + weights + " ends early), the"
               + " checkpoint is truncated or damaged; expected the files 'fearec train' writes"
@@ -458,8 +475,11 @@ class BadInputCorpusTest {
 
   /** Loading the model checkpoint in {@code directory} for the shared run's data fails. */
   private static CheckpointException refusedModelCheckpoint(Path directory) {
-    return assertThrows(
-        CheckpointException.class, () -> ModelCheckpoint.load(directory, trainedItems(), null));
+    CheckpointException e =
+        assertThrows(
+            CheckpointException.class, () -> ModelCheckpoint.load(directory, trainedItems(), null));
+    assertReadable(e.getMessage());
+    return e;
   }
 
   private static NextItemModel tinyModel(ModelConfig config) {
@@ -475,14 +495,12 @@ class BadInputCorpusTest {
     CliRun r = run(args);
     assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
     String[] lines = r.err().split(System.lineSeparator());
+    assertEquals(1, lines.length, "one message: " + r.err());
     assertTrue(
         lines[lines.length - 1].matches("error: (--[a-z-]+: )?" + Pattern.quote(message)), r.err());
     assertNoStackTrace(r);
   }
 
-  private static void assertNoStackTrace(CliRun r) {
-    assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception"), r.err());
-  }
 
   private static String[] concat(String[] first, String... rest) {
     String[] all = Arrays.copyOf(first, first.length + rest.length);

@@ -1,6 +1,8 @@
 package io.github.fearec;
 
 import static io.github.fearec.testing.CliRun.run;
+import static io.github.fearec.testing.UserMessages.assertNoStackTrace;
+import static io.github.fearec.testing.UserMessages.assertReadable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -396,13 +398,10 @@ class RunFaultsTest {
 
   private static void assertRefused(CliRun r, String message) {
     assertEquals(FearecCli.USER_ERROR, r.code(), r.err());
-    assertTrue(r.err().endsWith("error: " + message + System.lineSeparator()), r.err());
+    assertEquals("error: " + message + System.lineSeparator(), r.err(), "one message");
     assertNoStackTrace(r);
   }
 
-  private static void assertNoStackTrace(CliRun r) {
-    assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception"), r.err());
-  }
 
   private Path copyOfRun() throws IOException {
     Path copy = dir.resolve("copy");

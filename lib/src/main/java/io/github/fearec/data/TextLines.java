@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.files.OutputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ public final class TextLines implements AutoCloseable {
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, "no such file", "an existing data file", e);
     } catch (IOException e) {
-      throw new DataFormatException(file, "cannot be opened (" + e + ")", "a readable file", e);
+      throw new DataFormatException(file, "cannot be opened (" + OutputException.reason(e) + ")", "a readable file", e);
     }
   }
 
@@ -162,7 +163,7 @@ public final class TextLines implements AutoCloseable {
       bufferEnd = Math.max(read, 0);
       return read > 0;
     } catch (IOException e) {
-      throw new DataFormatException(file, "cannot be read (" + e + ")", "a readable file", e);
+      throw new DataFormatException(file, "cannot be read (" + OutputException.reason(e) + ")", "a readable file", e);
     }
   }
 }
