@@ -141,7 +141,30 @@ class BadInputCorpusTest {
             true),
         data("empty .inter file", inter("\n\n"), 0,
             "the file is empty or holds only blank lines",
-            "a header line such as 'user_id:token<TAB>item_id:token'", false));
+            "a header line such as 'user_id:token<TAB>item_id:token'", false),
+        // issue #28: inputs without bounds
+        data("a named pipe (reading it would block)", BadInputCorpusTest::fifo, 0,
+            "is not a regular file but a named pipe, a device or a socket", ACCEPTED_PATHS, true),
+        data("a character device (/dev/zero never ends)", d -> Path.of("/dev/zero"), 0,
+            "is not a regular file but a named pipe, a device or a socket", ACCEPTED_PATHS, true),
+        data("a line longer than 4 MiB (a file without line ends)",
+            d -> write(d, "data.txt", "1 2 3 ".repeat(900_000)), 1,
+            "the line is longer than 4 MiB (it starts '" + "1 2 3 ".repeat(6) + "1 2 ...')",
+            "lines of at most 4 MiB, one user or one interaction per line", true),
+        data("an enormous numeric token", txt("1 1 2 3\n2 " + "9".repeat(1_000_000) + " 4\n"), 2,
+            "item id '" + "9".repeat(40) + "... (1000000 characters)' (field 2) is beyond the int"
+                + " range",
+            "ids <= 2147483647", true),
+        data(".inter id token longer than 1024 characters",
+            inter("user_id:token\titem_id:token\nu1\t" + "x".repeat(5000) + "\n"), 2,
+            "the item_id field (column 2) is 5000 characters long ('" + "x".repeat(40) + "...')",
+            "an id token of at most 1024 characters", true),
+        data("a data path without an extension", d -> write(d, "data", "1 1 2 3\n"), 0,
+            "has an unknown file extension", ACCEPTED_PATHS, true),
+        data("a binary file (NUL bytes)", txt("1 1 2\u0000\u0007\r3\n"), 1,
+            "the line holds the control character U+0000 (byte 6): the file looks binary, not"
+                + " text",
+            "a UTF-8 text file", true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -439,6 +462,17 @@ class BadInputCorpusTest {
 
   private static Function<Path, Path> inter(String content) {
     return d -> write(d, "data.inter", content);
+  }
+
+  /** A named pipe that no process writes to: opening it for reading would block for ever. */
+  private static Path fifo(Path d) {
+    Path pipe = d.resolve("data.txt");
+    try {
+      assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return pipe;
   }
 
   /** A RecBole-style folder "Yelp" that lacks Yelp.inter. */

@@ -91,6 +91,22 @@ class RunFaultsTest {
     assertTrue(Files.isRegularFile(out.resolve("model.params")), "what was written before stays");
   }
 
+  @Test
+  @DisplayName("a run refused for its data leaves no directory behind (issue #28)")
+  void refusedRunLeavesNoDirectory() throws IOException {
+    Path data = Files.writeString(dir.resolve("bad.txt"), "1 1 2 3\n2 x 4 5\n");
+    Path out = dir.resolve("runs").resolve("new");
+    CliRun r = run("train", "--model", "sasrec", "--data", data.toString(), "--k-core", "0",
+        "--output", out.toString());
+    assertRefused(r, data + ":2: item id 'x' (field 2) is not a number; expected a positive"
+        + " integer id");
+    assertFalse(Files.exists(out), "the directory the refused run created is gone");
+    Files.createDirectories(out);
+    run("train", "--model", "sasrec", "--data", data.toString(), "--k-core", "0",
+        "--output", out.toString());
+    assertTrue(Files.isDirectory(out), "a directory that was there before stays");
+  }
+
   // ---------------------------------------------------------------- run directories
 
   @Test

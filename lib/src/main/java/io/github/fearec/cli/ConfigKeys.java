@@ -1,6 +1,7 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.config.Scope;
 import io.github.fearec.data.SyntheticConfig;
@@ -90,7 +91,7 @@ final class ConfigKeys {
     Key k = NAMES.get(name.trim());
     if (k == null) {
       throw new ConfigException(
-          where + "unknown key '" + name.trim() + "'; run 'fearec keys' for the list");
+          where + "unknown key '" + Excerpt.of(name.trim()) + "'; run 'fearec keys' for the list");
     }
     return k;
   }
@@ -162,7 +163,7 @@ final class ConfigKeys {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(key + " = " + v + ": expected an integer");
+      throw new ConfigException(key + " = " + Excerpt.of(v) + ": expected an integer");
     }
   }
 

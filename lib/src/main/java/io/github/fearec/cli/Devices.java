@@ -3,6 +3,7 @@ package io.github.fearec.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 
 /** Maps the {@code device} setting to a DJL device, checking that libtorch can use it. */
 final class Devices {
@@ -25,6 +26,6 @@ final class Devices {
       return Device.gpu(index);
     }
     throw new ConfigException(
-        "device = " + name + ": expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
+        "device = " + Excerpt.of(name) + ": expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
   }
 }

@@ -2,6 +2,7 @@ package io.github.fearec.cli;
 
 import ai.djl.Device;
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.config.Choice;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
@@ -100,7 +101,8 @@ final class EvaluateCommand implements Runnable {
     try {
       lags = Choice.parse(LagSelection.class, inferenceLags);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("--inference-lags " + inferenceLags + ": " + e.getMessage());
+      throw new ConfigException(
+          "--inference-lags " + Excerpt.of(inferenceLags) + ": " + e.getMessage());
     }
     return ModelCheckpoint.loadWithInferenceLags(checkpoint, numItems, device, lags);
   }

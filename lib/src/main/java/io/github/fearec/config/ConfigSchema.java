@@ -1,6 +1,7 @@
 package io.github.fearec.config;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -194,7 +195,7 @@ public final class ConfigSchema<R extends Record> {
     }
 
     private ConfigException invalid(Object given, String expected) {
-      return new ConfigException(name() + " = " + given + ": expected " + expected);
+      return new ConfigException(name() + " = " + Excerpt.of(given) + ": expected " + expected);
     }
 
     /** " >= 1", " > 0", " in [0, 1)" or nothing. */
@@ -322,7 +323,7 @@ public final class ConfigSchema<R extends Record> {
     Key k = byName.get(name.trim());
     if (k == null) {
       throw new ConfigException(
-          "unknown key '" + name.trim() + "' for " + type.getSimpleName() + "; expected one of "
+          "unknown key '" + Excerpt.of(name.trim()) + "' for " + type.getSimpleName() + "; expected one of "
               + keys.stream().map(Key::name).toList());
     }
     return k;

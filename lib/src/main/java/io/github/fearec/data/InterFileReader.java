@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Excerpt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,11 +90,23 @@ public final class InterFileReader {
     }
   }
 
+  /**
+   * The longest id token: ids are kept in memory once per user and item, and no dataset the kit
+   * knows of has ids longer than a URL.
+   */
+  public static final int MAX_TOKEN_CHARS = 1024;
+
   private static String token(String[] fields, int column, String name, TextLines at) {
     String token = fields[column].strip();
     if (token.isEmpty()) {
       throw at.error(
           "the " + name + " field (column " + (column + 1) + ") is empty", "an id token");
+    }
+    if (token.length() > MAX_TOKEN_CHARS) {
+      throw at.error(
+          "the " + name + " field (column " + (column + 1) + ") is " + token.length()
+              + " characters long ('" + Excerpt.of(token.substring(0, Excerpt.SHOWN)) + "...')",
+          "an id token of at most " + MAX_TOKEN_CHARS + " characters");
     }
     return token;
   }
@@ -108,6 +121,6 @@ public final class InterFileReader {
       // reported below
     }
     throw at.error(
-        "timestamp '" + field + "' is not a finite number", "a number such as 1388534400");
+        "timestamp '" + Excerpt.of(field) + "' is not a finite number", "a number such as 1388534400");
   }
 }
