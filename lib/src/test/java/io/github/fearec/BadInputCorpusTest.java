@@ -17,6 +17,7 @@ import io.github.fearec.data.LoadedDataset;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.eval.EvalConfig;
+import io.github.fearec.nn.MachineMemory;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
@@ -293,6 +294,67 @@ class BadInputCorpusTest {
     assertCliRefuses(
         "--model: model = bert4rec: expected one of [fearec, sasrec, duorec, pop]",
         "train", "--model", "bert4rec");
+  }
+
+  // ---------------------------------------------------------------- sizes (issue #28)
+
+  /**
+   * A size far too big for the machine is refused before anything is allocated, with what fits
+   * (the machine is taken to have 8 GB available, so the message is the same everywhere): it
+   * used to hang in the band filters' set-up (max_length) or in the frequency ramp (num_layers),
+   * or crash inside libtorch.
+   */
+  @Test
+  @DisplayName("sizes too big for the machine's memory")
+  void sizesTooBigForTheMachine() {
+    String common = "batch_size = 256, eval_batch_size = 256: needs about ";
+    final String more = " this machine has available; expected settings that fit, e.g. ";
+    final String hint = " (the estimate errs on the large side; FEAREC_JAVA_OPTS=-Dfearec.memory.check=off"
+        + " skips the check)";
+    withAvailableMemory(8_000_000_000L, () -> {
+      assertCliRefuses(
+          "training fearec with max_length = 100000, hidden_size = 64, inner_size = 256,"
+              + " num_layers = 2, 500 items, " + common + "206 TB of memory (attention arrays"
+              + " (B, h, N, N) 205 TB, hidden arrays (B, N, d) 410 GB), more than the 8.0 GB"
+              + more + "max_length <= 451" + hint,
+          "train", "--max-length", "100000");
+      assertCliRefuses(
+          "training fearec with max_length = 50, hidden_size = 64, inner_size = 256,"
+              + " num_layers = 2000000000, 500 items, " + common + "668 PB of memory (hidden"
+              + " arrays (B, N, d) 328 PB, feed-forward arrays (B, N, inner_size) 210 PB), more"
+              + " than the 8.0 GB" + more + "num_layers <= 22" + hint,
+          "train", "--set", "num_layers=2000000000");
+      assertCliRefuses(
+          "max_length = 50, hidden_size = 2000000000, inner_size = 256, num_layers = 2, 500"
+              + " items: the item table holds 1002000000000 values ((items + 1) × hidden_size),"
+              + " more than the 2147483639 a Java array holds (checkpoints copy it into one);"
+              + " expected hidden_size <= 4286394",
+          "train", "--model", "sasrec", "--set", "hidden_size=2000000000");
+      // a data file's item count is not known before it is read: the sizes alone are checked
+      assertCliRefuses(
+          "training sasrec with max_length = 50, hidden_size = 64, inner_size = 256,"
+              + " num_layers = 2, batch_size = 100000000, eval_batch_size = 256: needs about"
+              + " 95 TB of memory (feed-forward arrays (B, N, inner_size) 41 TB, hidden arrays"
+              + " (B, N, d) 38 TB), more than the 8.0 GB" + more + "batch_size <= 8018" + hint,
+          "train", "--model", "sasrec", "--data", write(dir, "d.txt", "1 1 2 3\n").toString(),
+          "--batch-size", "100000000");
+    });
+    withAvailableMemory(1_000_000_000L, () -> assertCliRefuses(
+        "evaluating sasrec with max_length = 12, hidden_size = 16, inner_size = 32, num_layers"
+            + " = 2, " + trainedItems() + " items, eval_batch_size = 100000000: needs about"
+            + " 4.5 TB of memory (hidden arrays (B, N, d) 2.3 TB, feed-forward arrays (B, N,"
+            + " inner_size) 1.2 TB), more than the 1.0 GB" + more + "eval_batch_size <= 14432"
+            + hint,
+        "evaluate", "--checkpoint", run.toString(), "--set", "eval_batch_size=100000000"));
+  }
+
+  private static void withAvailableMemory(long bytes, Runnable action) {
+    System.setProperty(MachineMemory.AVAILABLE_PROPERTY, Long.toString(bytes));
+    try {
+      action.run();
+    } finally {
+      System.clearProperty(MachineMemory.AVAILABLE_PROPERTY);
+    }
   }
 
   // ---------------------------------------------------------------- checkpoints

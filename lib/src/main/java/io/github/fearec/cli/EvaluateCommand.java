@@ -75,7 +75,9 @@ final class EvaluateCommand implements Runnable {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
-    try (NextItemModel model = load(data.numItems(), Devices.resolve(s.device))) {
+    Device device = Devices.resolve(s.device);
+    CheckpointSettings.require(checkpoint, s, data.numItems(), device);
+    try (NextItemModel model = load(data.numItems(), device)) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);
       Evaluator evaluator =
           new Evaluator(

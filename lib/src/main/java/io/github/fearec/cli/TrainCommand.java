@@ -18,6 +18,7 @@ import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
+import io.github.fearec.train.MemoryCheck;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
 import io.github.fearec.train.ModelCheckpoint;
@@ -129,11 +130,13 @@ final class TrainCommand implements Runnable {
     TrainConfig training = s.training.build();
     // combinations that cannot train are refused before the data loads
     training.loss().requireSupports(Models.neuralType(s.model));
+    String dataName = dataName(s); // a missing data file or a bad generator setting, before output
+    Device device = Devices.resolve(s.device);
+    // sizes a machine cannot hold, before anything is set up (items: 0 until a file is read)
+    requireMemory(s, architecture, training, knownItems(s), device);
     if (s.model.equals(Models.FEAREC)) {
       architecture.requireFrequencyLayers();
     }
-    String dataName = dataName(s); // a missing data file or a bad generator setting, before output
-    Device device = Devices.resolve(s.device);
     PrintStream log = System.out;
     if (resumed != null) {
       execute(s, architecture, training, device, log, resumed);
@@ -149,6 +152,7 @@ final class TrainCommand implements Runnable {
       PrintStream log, RunDirectory run) {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, log);
+    requireMemory(s, architecture, training, data.numItems(), device); // before the run is recorded
     LeaveOneOutSplit split = new LeaveOneOutSplit(data);
     TrainingSamples samples = training.loss().samples(split);
     BatchFactory batches = new BatchFactory(architecture.maxLength());
@@ -234,6 +238,23 @@ final class TrainCommand implements Runnable {
     return new FearecException(
         e.getMessage() + " The model of epoch " + e.bestEpoch() + " is saved in " + run.root()
             + " ('fearec evaluate --checkpoint " + run.root() + "' scores it).");
+  }
+
+  /**
+   * Refuses a neural model whose training cannot fit in the machine's memory ({@link
+   * MemoryCheck}); the popularity baseline allocates no model.
+   */
+  private static void requireMemory(Settings s, ModelConfig architecture, TrainConfig training,
+      int numItems, Device device) {
+    if (!s.model.equals(Models.POPULARITY)) {
+      MemoryCheck.requireTraining(Models.neuralType(s.model), architecture, training,
+          s.evaluation.build().batchSize(), numItems, device);
+    }
+  }
+
+  /** The item count before the data is read: the generator's, or 0 for a file. */
+  private static int knownItems(Settings s) {
+    return s.data.equals(DataSource.SYNTHETIC) ? s.synthetic.build().numItems() : 0;
   }
 
   /**

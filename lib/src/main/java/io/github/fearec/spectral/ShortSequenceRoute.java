@@ -21,25 +21,32 @@ import io.github.fearec.ops.Scalars;
  *       mixing matrix R per sample, built from the lag weights with a constant N×N² matrix.
  * </ul>
  *
- * The N³-sized constants are built on first use only.
+ * Every constant is built on first use only: a filter whose route is the paper route (every N
+ * from {@link RouteChoice#CPU_PAPER_ROUTE_FROM} on a CPU) never pays for P's O(N²) set-up, and a
+ * route of more than {@link #MAX_LENGTH} positions is refused, whose N³ constants would not fit a
+ * Java array.
  */
 final class ShortSequenceRoute implements SpectralRoute {
 
+  /** The longest N this route takes: N³ values must fit a Java array (2³¹ − 1). */
+  static final int MAX_LENGTH = 1290;
+
+  private final FrequencyBand band;
   private final int length;
   private final boolean identity;
-  private final float[] projection;
+  private float[] projection;
   private float[] diagonalSums;
   private float[] shiftMatrices;
 
   ShortSequenceRoute(FrequencyBand band, int length) {
+    this.band = band;
     this.length = length;
     this.identity = band.coversAll(FrequencyRamp.spectrumLength(length));
-    this.projection = projection(band, length);
   }
 
   /** P as a row-major N×N array: column t is the band-limited unit impulse at t. */
   float[] projectionMatrix() {
-    return projection.clone();
+    return projection().clone();
   }
 
   /** P·x per sample, (B, N, d). */
@@ -48,7 +55,14 @@ final class ShortSequenceRoute implements SpectralRoute {
     if (identity) {
       return x;
     }
-    return constant(x, projection, new Shape(1, length, length)).matMul(x);
+    return constant(x, projection(), new Shape(1, length, length)).matMul(x);
+  }
+
+  private synchronized float[] projection() {
+    if (projection == null) {
+      projection = projection(band, length);
+    }
+    return projection;
   }
 
   @Override
@@ -84,6 +98,7 @@ final class ShortSequenceRoute implements SpectralRoute {
   /** C[s·N + t, τ] = 1 when s = (t + τ) mod N: G (flattened) · C sums G's circular diagonals. */
   private synchronized float[] diagonalSums() {
     if (diagonalSums == null) {
+      requireCubeFits();
       int n = length;
       float[] c = new float[n * n * n];
       for (int t = 0; t < n; t++) {
@@ -99,6 +114,7 @@ final class ShortSequenceRoute implements SpectralRoute {
   /** S[τ, t·N + s] = 1 when s = (t + τ) mod N: row τ is the roll by −τ as an N×N matrix. */
   private synchronized float[] shiftMatrices() {
     if (shiftMatrices == null) {
+      requireCubeFits();
       int n = length;
       float[] m = new float[n * n * n];
       for (int tau = 0; tau < n; tau++) {
@@ -109,6 +125,14 @@ final class ShortSequenceRoute implements SpectralRoute {
       shiftMatrices = m;
     }
     return shiftMatrices;
+  }
+
+  private void requireCubeFits() {
+    if (length > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "the short-sequence route builds constants of N³ values, which for N = " + length
+              + " exceed a Java array (N <= " + MAX_LENGTH + "); use RouteChoice.PAPER or AUTO");
+    }
   }
 
   private static float[] projection(FrequencyBand band, int n) {
