@@ -22,15 +22,27 @@ public final class Excerpt {
    * {@value #SHOWN} characters, escaped, then "... (N characters)".
    */
   public static String of(Object value) {
+    return of(value, WHOLE, SHOWN);
+  }
+
+  /**
+   * A message composed elsewhere (a library's) made one line: control characters escaped, cut
+   * after 300 characters.
+   */
+  public static String line(Object message) {
+    return of(message, 300, 300);
+  }
+
+  private static String of(Object value, int whole, int shown) {
     String text = String.valueOf(value);
-    boolean plain = text.length() <= WHOLE;
+    boolean plain = text.length() <= whole;
     for (int i = 0; plain && i < text.length(); i++) {
       plain = !Character.isISOControl(text.charAt(i)) && !isSeparator(text.charAt(i));
     }
     if (plain) {
       return text;
     }
-    int end = text.length() <= WHOLE ? text.length() : SHOWN;
+    int end = text.length() <= whole ? text.length() : shown;
     if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--; // never half a character
     }

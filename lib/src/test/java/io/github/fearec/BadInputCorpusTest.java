@@ -162,6 +162,21 @@ class BadInputCorpusTest {
             "an id token of at most 1024 characters", true),
         data("a data path without an extension", d -> write(d, "data", "1 1 2 3\n"), 0,
             "has an unknown file extension", ACCEPTED_PATHS, true),
+        // issue #28: silent acceptance
+        data(".inter timestamp with a type suffix (Java reads 2020f as 2020.0)",
+            inter("user_id:token\titem_id:token\ttimestamp:float\n1\t2\t2020f\n"), 2,
+            "timestamp '2020f' is not a finite decimal number",
+            "a number such as 1388534400 or 1388534400.5", true),
+        data(".inter timestamp in hexadecimal floating point",
+            inter("user_id:token\titem_id:token\ttimestamp:float\n1\t2\t0x1p3\n"), 2,
+            "timestamp '0x1p3' is not a finite decimal number",
+            "a number such as 1388534400 or 1388534400.5", false),
+        data(".inter row repeated exactly (one interaction recorded twice)",
+            inter("user_id:token\titem_id:token\ttimestamp:float\nu\ta\t1388534400\n"
+                + "u\tb\t1388534401\nu\tc\t1388534402\nu\ta\t1388534400\n"), 5,
+            "user 'u' has item 'a' at timestamp 1388534400 again (first at line 2): one"
+                + " interaction recorded twice",
+            "each interaction once", true),
         data("a binary file (NUL bytes)", txt("1 1 2\u0000\u0007\r3\n"), 1,
             "the line holds the control character U+0000 (byte 6): the file looks binary, not"
                 + " text",
@@ -202,6 +217,15 @@ class BadInputCorpusTest {
     assertArrayEquals(new int[] {1, 2, 3}, loaded.dataset().sequence(0));
     assertArrayEquals(new int[] {3, 4, 5}, loaded.dataset().sequence(1));
     assertEquals("5", loaded.itemToken(5), "no carriage return left on the last token");
+  }
+
+  /** A stated decision (issue #28): without timestamps the file order is the chronology. */
+  @Test
+  @DisplayName("accepted: .inter rows repeated without a timestamp are repeated interactions")
+  void repeatedRowsWithoutTimestampAreKept() {
+    LoadedDataset loaded = DatasetLoader.load(
+        write(dir, "s.inter", "user_id:token\titem_id:token\nu\ta\nu\tb\nu\ta\nu\ta\n"), 0);
+    assertArrayEquals(new int[] {1, 2, 1, 1}, loaded.dataset().sequence(0));
   }
 
   // ---------------------------------------------------------------- configuration

@@ -403,6 +403,143 @@ class RunFaultsTest {
             + " several times over while it is split)");
   }
 
+  // ---------------------------------------------------------------- every command (issue #28)
+
+  @Test
+  @DisplayName("plot: names shared, empty or missing, and infinite values are one message each")
+  void plotInputsAreChecked() throws IOException {
+    Path a = Files.createDirectories(dir.resolve("a").resolve("run"));
+    Path b = Files.createDirectories(dir.resolve("b").resolve("run"));
+    Files.writeString(a.resolve("epochs.csv"), "epoch,valid_NDCG@10\n1,0.01\n2,0.03\n");
+    Files.writeString(b.resolve("epochs.csv"), "epoch,valid_NDCG@10\n1,0.02\n2,Infinity\n");
+    String png = dir.resolve("curves.png").toString();
+    assertRefused(run("plot", "--output", png, a.toString(), b.toString()),
+        "two runs are named 'run' (" + a + " and " + b + "); expected a different name for each:"
+            + " give them as NAME=RUN");
+    assertRefused(run("plot", "--output", png, "=" + a),
+        "'=" + a + "': an empty legend name; expected NAME=RUN with a name, or RUN alone (named"
+            + " after its directory)");
+    assertRefused(run("plot", "--output", png, "A=" + a, "B="),
+        "'B=': no run after '='; expected NAME=RUN, RUN a run directory or an epochs.csv file");
+    assertRefused(run("plot", "--output", png, "A=" + a, "B=" + b),
+        b.resolve("epochs.csv") + ":3: the valid_NDCG@10 value of '2,Infinity' is not a finite"
+            + " number; expected numbers in columns epoch and valid_NDCG@10");
+    assertFalse(Files.exists(Path.of(png)), "nothing drawn");
+  }
+
+  @Test
+  @DisplayName("plot writes a new PNG only: a run's files and existing files stay")
+  void plotOverwritesNothingUnasked() throws IOException {
+    Path copy = copyOfRun();
+    Path csv = copy.resolve("epochs.csv");
+    String log = Files.readString(csv);
+    assertRefused(run("plot", "--output", csv.toString(), "--overwrite", copy.toString()),
+        csv + ": not a .png file name; expected --output FILE.png");
+    assertEquals(log, Files.readString(csv), "the run's own file is untouched");
+    Path underAFile = copy.resolve("results.json").resolve("curves.png");
+    assertRefused(run("plot", "--output", underAFile.toString(), copy.toString()),
+        underAFile + ": cannot write it (" + copy.resolve("results.json") + " is not a"
+            + " directory); expected a writable place for the chart");
+    Path png = Files.writeString(dir.resolve("mine.png"), "a file of mine");
+    assertRefused(run("plot", "--output", png.toString(), copy.toString()),
+        png + ": exists; expected a new file, or --overwrite to replace it");
+    assertEquals("a file of mine", Files.readString(png));
+    CliRun replaced = run("plot", "--output", png.toString(), "--overwrite", copy.toString());
+    assertEquals(0, replaced.code(), replaced.err());
+    assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0);
+    Path directory = Files.createDirectories(dir.resolve("charts.png"));
+    assertRefused(run("plot", "--output", directory.toString(), copy.toString()),
+        directory + ": is a directory; expected --output FILE.png");
+  }
+
+  @Test
+  @DisplayName("a command whose standard output cannot be written fails (keys > /dev/full)")
+  void unwritableStandardOutput() throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                FearecCli.class.getName(), "keys")
+            .redirectOutput(new java.io.File("/dev/full"))
+            .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(FearecCli.USER_ERROR, p.exitValue(), err);
+    assertEquals("error: standard output: cannot write it (a full disk, or a pipe closed before"
+        + " the end); expected a writable standard output, or redirect it to a file"
+        + System.lineSeparator(), err);
+  }
+
+  @Test
+  @DisplayName("empty paths (unset shell variables) and numbers outside the plain grammar")
+  void emptyPathsAndOddNumbers() throws IOException {
+    Path here = Files.createDirectories(dir.resolve("here"));
+    // a folder named like its .inter file: --data "" used to read it from the current directory
+    Files.writeString(here.resolve("here.inter"), "user_id:token\titem_id:token\n");
+    assertRefused(run(train("--data", "")),
+        "--data: data = '': an empty path (an unset shell variable?); expected synthetic or the"
+            + " path of a .txt or .inter file or folder");
+    for (String option : List.of("--output", "--config", "--resume")) {
+      assertRefused(run(train(option, "")), "Invalid value for option '" + option + "': an empty"
+          + " path (an unset shell variable?); expected a file or directory name (see 'fearec"
+          + " train --help')");
+    }
+    assertRefused(run("evaluate", "--checkpoint", ""), "Invalid value for option '--checkpoint':"
+        + " an empty path (an unset shell variable?); expected a file or directory name (see"
+        + " 'fearec evaluate --help')");
+    // Java's parsers read these as 3, 2^-10 and 0.001
+    assertRefused(run(train("--epochs", "\u0663")),
+        "--epochs: epochs = \u0663: expected an integer >= 1");
+    assertRefused(run(train("--lr", "0x1p-10")),
+        "--lr: learning_rate = 0x1p-10: expected a number > 0");
+    assertRefused(run(train("--set", "learning_rate=1e-3d")),
+        "--set: learning_rate = 1e-3d: expected a number > 0");
+    assertRefused(run(train("--set", "synthetic_periods=\u0663-\u0667")),
+        "--set: synthetic_periods = \u0663-\u0667: expected a period P or a range MIN-MAX with"
+            + " 1 <= MIN <= MAX, e.g. 5 or 2-7");
+  }
+
+  @Test
+  @DisplayName("a resume with fewer epochs or less patience than already run is refused")
+  void resumeCannotRecordLessThanItRan() throws IOException {
+    Path copy = copyOfRun();
+    String results = Files.readString(copy.resolve("results.json"));
+    CliRun more = run("train", "--resume", copy.toString(), "--epochs", "3");
+    assertEquals(0, more.code(), more.err());
+    results = Files.readString(copy.resolve("results.json"));
+    assertRefused(run("train", "--resume", copy.toString(), "--epochs", "2"),
+        "epochs = 2: the run in " + copy + " has already trained 3 epochs, and a resumed run"
+            + " keeps what it trained; expected epochs >= 3 ('fearec evaluate --checkpoint "
+            + copy + "' scores the run as it is)");
+    assertEquals(results, Files.readString(copy.resolve("results.json")), "nothing recorded");
+    CliRun same = run("train", "--resume", copy.toString(), "--epochs", "3");
+    assertEquals(0, same.code(), "ending a run at the epochs it finished stays possible");
+  }
+
+  @Test
+  @DisplayName("evaluate checks model.json against the run's config.properties")
+  void evaluateChecksModelJsonAgainstTheRunSettings() throws IOException {
+    Path copy = copyOfRun();
+    Path json = copy.resolve("model.json");
+    // a description that still fits the weights, as one from another run with the same sizes
+    Files.writeString(json, Files.readString(json).replace("1.0E-12", "1.0E-5"));
+    Files.delete(copy.resolve("model.sha256")); // as a run saved before checksums existed
+    assertRefused(run("evaluate", "--checkpoint", copy.toString()),
+        json + ": describes a sasrec model with layer_norm_eps = 1.0E-5 where "
+            + copy.resolve("config.properties") + " has layer_norm_eps = 1.0E-12; expected the"
+            + " model.json that 'fearec train' wrote with this run's settings (is it a copy from"
+            + " another run?)");
+  }
+
+  @Test
+  @DisplayName("a binary file given as --config is called binary, not old Mac line ends")
+  void binaryConfigFile() throws IOException {
+    Path config = dir.resolve("model.params");
+    Files.write(config, new byte[] {'P', 'K', 3, 4, '\r', 0, 0, (byte) 0x9c, '\n'});
+    assertRefused(run(train("--config", config.toString())),
+        config + ":1: the line holds the control character U+0003 (byte 3): the file looks"
+            + " binary, not text; expected a UTF-8 text file");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static String[] train(String... more) {

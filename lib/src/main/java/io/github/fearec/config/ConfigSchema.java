@@ -3,6 +3,7 @@ package io.github.fearec.config;
 import io.github.fearec.ConfigException;
 import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
+import io.github.fearec.Numbers;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -109,13 +110,13 @@ public final class ConfigSchema<R extends Record> {
 
     private Object parseUnchecked(String v) {
       if (type == int.class) {
-        return Integer.parseInt(v);
+        return Numbers.parseInt(v);
       }
       if (type == long.class) {
-        return Long.parseLong(v);
+        return Numbers.parseLong(v);
       }
       if (type == double.class) {
-        return Double.parseDouble(v);
+        return Numbers.parseDouble(v);
       }
       if (type == boolean.class) {
         return switch (v.toLowerCase(Locale.ROOT)) {
