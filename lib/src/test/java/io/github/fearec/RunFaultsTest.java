@@ -469,6 +469,46 @@ class RunFaultsTest {
         + System.lineSeparator(), err);
   }
 
+  /**
+   * The GPU build (./mvnw -Pgpu package) on a machine without CUDA, without its 2.4 GB jar: the
+   * classpath of that build bundles the libtorch of flavor cu124 (its native/lib/pytorch.properties)
+   * and no CPU library, so DJL finds nothing that matches the system and, offline, fails. It used
+   * to end in DJL's stack trace; it is one message now, before anything is written.
+   */
+  @Test
+  @DisplayName("the GPU build where there is no GPU: one message saying what it needs")
+  void gpuBuildWithoutAGpu() throws Exception {
+    Path fake = dir.resolve("gpu-build");
+    Files.createDirectories(fake.resolve("native/lib"));
+    Files.writeString(fake.resolve("native/lib/pytorch.properties"),
+        "version=2.5.1-20241118\nflavor=cu124\nclassifier=linux-x86_64\n"
+            + "libraries=libc10.so,libtorch.so,libtorch_cpu.so,libc10_cuda.so,libtorch_cuda.so\n");
+    StringBuilder classpath = new StringBuilder(fake.toString());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.contains("pytorch-native-cpu")) {
+        classpath.append(java.io.File.pathSeparator).append(entry);
+      }
+    }
+    Path out = dir.resolve("run");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", classpath.toString(),
+            FearecCli.class.getName(), "train", "--model", "sasrec", "--device", "cpu",
+            "--output", out.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("ENGINE_CACHE_DIR", dir.resolve("djl-cache").toString());
+    Process p = builder.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(FearecCli.USER_ERROR, p.exitValue(), err);
+    assertEquals("error: libtorch cannot start: this is the GPU build of the kit (./mvnw -Pgpu"
+        + " package, libtorch for CUDA 12.4), which needs an NVIDIA GPU and a driver for CUDA 12.4"
+        + " even for --device cpu (libtorch said: Failed to save pytorch index file: Offline mode"
+        + " is enabled.); expected such a machine, or the CPU build: ./mvnw clean package (without"
+        + " -Pgpu)" + System.lineSeparator(), err);
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
   @Test
   @DisplayName("empty paths (unset shell variables) and numbers outside the plain grammar")
   void emptyPathsAndOddNumbers() throws IOException {
