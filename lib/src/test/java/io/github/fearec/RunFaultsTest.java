@@ -425,6 +425,11 @@ class RunFaultsTest {
         b.resolve("epochs.csv") + ":3: the valid_NDCG@10 value of '2,Infinity' is not a finite"
             + " number; expected numbers in columns epoch and valid_NDCG@10");
     assertFalse(Files.exists(Path.of(png)), "nothing drawn");
+    // a run directory whose name holds '=' is a path, not NAME=RUN
+    Path odd = Files.createDirectories(dir.resolve("lr=0.01"));
+    Files.copy(a.resolve("epochs.csv"), odd.resolve("epochs.csv"));
+    CliRun drawn = run("plot", "--output", png, odd.toString());
+    assertEquals(0, drawn.code(), drawn.err());
   }
 
   @Test
@@ -553,6 +558,16 @@ class RunFaultsTest {
     assertEquals(results, Files.readString(copy.resolve("results.json")), "nothing recorded");
     CliRun same = run("train", "--resume", copy.toString(), "--epochs", "3");
     assertEquals(0, same.code(), "ending a run at the epochs it finished stays possible");
+    // as if epochs 2 and 3 had not improved on epoch 1 (checksums off, as an older checkpoint)
+    Path state = copy.resolve("checkpoint").resolve("state.json");
+    Files.delete(copy.resolve("checkpoint").resolve("checksums.sha256"));
+    Files.writeString(state, Files.readString(state)
+        .replaceFirst("\"bestEpoch\": \\d+", "\"bestEpoch\": 1")
+        .replaceFirst("\"sinceBest\": \\d+", "\"sinceBest\": 2"));
+    assertRefused(run("train", "--resume", copy.toString(), "--epochs", "5", "--patience", "1"),
+        "patience = 1: the run in " + copy + " has already gone 2 epochs without improving on"
+            + " epoch 1, and a resumed run keeps what it trained; expected patience >= 2"
+            + " ('fearec evaluate --checkpoint " + copy + "' scores the run as it is)");
   }
 
   @Test
