@@ -33,6 +33,11 @@ public final class Excerpt {
     return of(message, 300, 300);
   }
 
+  /** {@code message} with its control characters escaped, so that it prints as one line. */
+  public static String oneLine(String message) {
+    return of(message, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
   private static String of(Object value, int whole, int shown) {
     String text = String.valueOf(value);
     boolean plain = text.length() <= whole;

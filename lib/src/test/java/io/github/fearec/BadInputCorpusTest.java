@@ -15,6 +15,7 @@ import io.github.fearec.data.DataFormatException;
 import io.github.fearec.data.DatasetLoader;
 import io.github.fearec.data.LoadedDataset;
 import io.github.fearec.data.SyntheticConfig;
+import io.github.fearec.data.TestFiles;
 import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.eval.EvalConfig;
 import io.github.fearec.nn.MachineMemory;
@@ -151,7 +152,7 @@ class BadInputCorpusTest {
         data("a line longer than 4 MiB (a file without line ends)",
             d -> write(d, "data.txt", "1 2 3 ".repeat(900_000)), 1,
             "the line is longer than 4 MiB (it starts '" + "1 2 3 ".repeat(6) + "1 2 ...')",
-            "lines of at most 4 MiB, one user or one interaction per line", true),
+            "lines of at most 4 MiB (is it a binary file, or one without line ends?)", true),
         data("an enormous numeric token", txt("1 1 2 3\n2 " + "9".repeat(1_000_000) + " 4\n"), 2,
             "item id '" + "9".repeat(40) + "... (1000000 characters)' (field 2) is beyond the int"
                 + " range",
@@ -177,6 +178,16 @@ class BadInputCorpusTest {
             "user 'u' has item 'a' at timestamp 1388534400 again (first at line 2): one"
                 + " interaction recorded twice",
             "each interaction once", true),
+        // found by the probes of issue #28's note
+        data("a UTF-16 file (every other byte NUL)",
+            d -> TestFiles.writeBytes(d, "data.txt",
+                "\uFEFF1 1 2 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)), 1,
+            "the file starts with a UTF-16 byte-order mark: it is UTF-16 text",
+            "UTF-8 text (convert with: iconv -f UTF-16 -t UTF-8)", true),
+        data("5 MB of zero bytes (a sparse file) is binary, not a long line",
+            d -> TestFiles.writeBytes(d, "data.txt", new byte[5 << 20]), 1,
+            "the line holds the control character U+0000 (byte 1): the file looks binary",
+            "a UTF-8 text file", false),
         data("a binary file (NUL bytes)", txt("1 1 2\u0000\u0007\r3\n"), 1,
             "the line holds the control character U+0000 (byte 6): the file looks binary, not"
                 + " text",
@@ -194,6 +205,16 @@ class BadInputCorpusTest {
     if (c.cli()) {
       assertCliRefuses(e.getMessage(), "train", "--data", path.toString(), "--k-core", "0");
     }
+  }
+
+  /** A folder X is read as X/X.inter, which is refused when it is a pipe (not called missing). */
+  @Test
+  @DisplayName("a folder X whose X.inter is a named pipe")
+  void folderWhoseInterFileIsAPipe() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("Yelp"));
+    Path pipe = fifo(folder, "Yelp.inter");
+    assertFormatError(pipe, 0, "is not a regular file but a named pipe, a device or a socket",
+        ACCEPTED_PATHS, () -> DatasetLoader.load(folder, 0));
   }
 
   static Stream<Arguments> harmlessFileVariants() {
@@ -552,7 +573,11 @@ class BadInputCorpusTest {
 
   /** A named pipe that no process writes to: opening it for reading would block for ever. */
   private static Path fifo(Path d) {
-    Path pipe = d.resolve("data.txt");
+    return fifo(d, "data.txt");
+  }
+
+  private static Path fifo(Path d, String name) {
+    Path pipe = d.resolve(name);
     try {
       assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
     } catch (IOException | InterruptedException e) {

@@ -586,6 +586,23 @@ class RunFaultsTest {
   }
 
   @Test
+  @DisplayName("probes: a line end in a file name, evaluate of a file, one run given twice")
+  void probesOfTheNote() throws IOException {
+    Path data = Files.writeString(dir.resolve("two\nlines.txt"), "1 1 2 x\n");
+    assertRefused(run("train", "--model", "sasrec", "--data", data.toString(), "--k-core", "0",
+            "--output", dir.resolve("o").toString()),
+        (data + ":1: item id 'x' (field 4) is not a number; expected a positive integer id")
+            .replace("\n", "\\n"));
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a run");
+    CliRun r = run("evaluate", "--checkpoint", file.toString());
+    assertRefused(r, file + ": not a directory; expected the output directory of a 'fearec"
+        + " train' run (it holds model.json and model.params)");
+    assertEquals("", r.out(), "refused before the data is read");
+    assertRefused(run("plot", "--output", dir.resolve("c.png").toString(), run.toString(),
+            run.toString()), run + " is given twice; expected each run once");
+  }
+
+  @Test
   @DisplayName("a binary file given as --config is called binary, not old Mac line ends")
   void binaryConfigFile() throws IOException {
     Path config = dir.resolve("model.params");

@@ -21,6 +21,22 @@ final class CheckpointSettings {
   private CheckpointSettings() {}
 
   /**
+   * Checks, before any data is read, that {@code checkpoint} is a directory with a readable
+   * model.json.
+   *
+   * @throws CheckpointException naming what is missing
+   */
+  static void requireCheckpoint(Path checkpoint) {
+    if (!Files.isDirectory(checkpoint)) {
+      throw new CheckpointException(
+          checkpoint + ": " + (Files.exists(checkpoint) ? "not a directory" : "no such directory")
+              + "; expected the output directory of a 'fearec train' run (it holds model.json and"
+              + " model.params)");
+    }
+    ModelCheckpoint.describe(checkpoint);
+  }
+
+  /**
    * @param settings the run's settings (its config.properties, with evaluate's own options)
    * @throws CheckpointException when model.json and config.properties disagree
    */

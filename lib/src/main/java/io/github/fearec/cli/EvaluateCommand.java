@@ -60,6 +60,7 @@ final class EvaluateCommand implements Runnable {
 
   @Override
   public void run() {
+    CheckpointSettings.requireCheckpoint(checkpoint); // before the data is read
     SettingsLoader loader = new SettingsLoader();
     Path runSettings = checkpoint.resolve(RunDirectory.CONFIG);
     if (Files.isRegularFile(runSettings)) {

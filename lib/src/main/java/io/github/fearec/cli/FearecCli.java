@@ -57,7 +57,8 @@ public final class FearecCli implements Callable<Integer> {
         (e, commandLine, parseResult) -> {
           if (e instanceof FearecException) {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + e.getMessage());
+            // one line, whatever a path or value in it holds (a file name with a line end, say)
+            err.println("error: " + Excerpt.oneLine(e.getMessage()));
             err.flush();
             return USER_ERROR;
           }

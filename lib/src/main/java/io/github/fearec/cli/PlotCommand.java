@@ -69,6 +69,10 @@ final class PlotCommand implements Runnable {
             + " NAME=RUN with a name, or RUN alone (named after its directory)");
       }
       Path earlier = named.putIfAbsent(name, path);
+      if (earlier != null && earlier.toAbsolutePath().normalize()
+          .equals(path.toAbsolutePath().normalize())) {
+        throw new ConfigException(path + " is given twice; expected each run once");
+      }
       if (earlier != null) {
         throw new ConfigException("two runs are named '" + Excerpt.of(name) + "' (" + earlier
             + " and " + path + "); expected a different name for each: give them as NAME=RUN");

@@ -84,7 +84,7 @@ public final class DatasetLoader {
   private static Path dataFile(Path path) {
     if (Files.isDirectory(path)) {
       Path inter = path.resolve(path.toAbsolutePath().normalize().getFileName() + ".inter");
-      if (!Files.isRegularFile(inter)) {
+      if (!Files.exists(inter)) {
         throw new DataFormatException(
             path, "is a directory without " + inter.getFileName() + " inside", ACCEPTED);
       }

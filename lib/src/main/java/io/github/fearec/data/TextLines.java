@@ -110,12 +110,14 @@ public final class TextLines implements AutoCloseable {
       int count = end - bufferPos;
       if (length + count > MAX_LINE_BYTES) {
         lineNumber++;
-        System.arraycopy(buffer, bufferPos, line, length, Math.min(count, line.length - length));
+        int kept = Math.min(count, line.length - length);
+        System.arraycopy(buffer, bufferPos, line, length, kept);
+        requireText(length + kept); // a binary file is called that, whatever its line lengths
         throw error(
             "the line is longer than " + (MAX_LINE_BYTES >> 20) + " MiB (it starts '"
                 + Excerpt.of(lenient(Math.min(Excerpt.SHOWN, length + count))) + "...')",
-            "lines of at most " + (MAX_LINE_BYTES >> 20) + " MiB, one user or one interaction per"
-                + " line (is it a binary file, or one without line ends?)");
+            "lines of at most " + (MAX_LINE_BYTES >> 20) + " MiB (is it a binary file, or one"
+                + " without line ends?)");
       }
       if (length + count > line.length) {
         line = Arrays.copyOf(line, Math.max(2 * line.length, length + count));
@@ -135,20 +137,9 @@ public final class TextLines implements AutoCloseable {
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
-    int carriageReturn = -1;
-    for (int i = 0; i < length; i++) {
-      byte b = line[i];
-      if (b == '\r') {
-        carriageReturn = carriageReturn < 0 ? i : carriageReturn;
-      } else if ((b >= 0 && b < 0x20 && b != '\t' && b != '\f' && b != 0x0B) || b == 0x7F) {
-        throw error(
-            String.format("the line holds the control character U+%04X (byte %d): the file looks"
-                + " binary, not text", b, i + 1),
-            "a UTF-8 text file");
-      }
-    }
+    boolean carriageReturn = requireText(length);
     String text = ascii ? new String(line, 0, length, StandardCharsets.US_ASCII) : decode(length);
-    if (carriageReturn >= 0) {
+    if (carriageReturn) {
       throw error(
           "the line holds a carriage return (\\r) that does not end it: the file has old Mac"
               + " line ends (\\r alone) or mixes them",
@@ -173,6 +164,32 @@ public final class TextLines implements AutoCloseable {
             "lines separated by \\n only");
       }
     }
+  }
+
+  /**
+   * Refuses the first {@code length} bytes of the current line when they hold a control character
+   * (a binary file, or UTF-16 text, whose every other byte is NUL); returns whether they hold a
+   * carriage return.
+   */
+  private boolean requireText(int length) {
+    if (lineNumber == 1 && length >= 2 && ((line[0] == (byte) 0xFF && line[1] == (byte) 0xFE)
+        || (line[0] == (byte) 0xFE && line[1] == (byte) 0xFF))) {
+      throw error("the file starts with a UTF-16 byte-order mark: it is UTF-16 text",
+          "UTF-8 text (convert with: iconv -f UTF-16 -t UTF-8)");
+    }
+    boolean carriageReturn = false;
+    for (int i = 0; i < length; i++) {
+      byte b = line[i];
+      if (b == '\r') {
+        carriageReturn = true;
+      } else if ((b >= 0 && b < 0x20 && b != '\t' && b != '\f' && b != 0x0B) || b == 0x7F) {
+        throw error(
+            String.format("the line holds the control character U+%04X (byte %d): the file looks"
+                + " binary, not text", b, i + 1),
+            "a UTF-8 text file");
+      }
+    }
+    return carriageReturn;
   }
 
   /** The first {@code length} bytes of the line, invalid UTF-8 replaced: for messages only. */
