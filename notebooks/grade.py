@@ -28,17 +28,31 @@ notebooks in DIR/executed/<student>/. The summary is also printed, unless --quie
 
 Exercise statuses: passed, partial, failed, not attempted (from the check), error (the check cell
 raised, e.g. because the exercise cell does not compile), and, when the notebook as a whole could
-not be graded, missing, tampered, failed to run or timed out. Notebook statuses: ok, errors (some
-cell raised; the checks still ran), timed out, failed to run (the kernel did not start or died, or
-the file is not a notebook), tampered, missing. A problem with one notebook never stops grading;
-the exit status is 0 when everything was graded, whatever the grades, 2 for bad arguments.
+not be graded, missing, tampered, failed to run, timed out or stopped. Notebook statuses: ok,
+errors (some cell raised; the checks still ran), timed out, failed to run (the kernel did not
+start or died, or the file is not a notebook), tampered, missing, stopped. A problem with one
+notebook never stops grading; the exit status is 0 when everything was graded, whatever the
+grades, 2 for bad arguments.
+
+The reports are rewritten (each through a temporary file and a rename) after every notebook, so
+they always hold what has been graded. SIGTERM, SIGHUP or Ctrl-C stop the grader: the running
+notebook's kernel is killed with its process group, the notebook is reported "stopped", the
+reports list every notebook graded so far and name the students not reached, and the exit status
+is 128 + the signal's number (143 for SIGTERM). Only SIGKILL cannot be caught: the reports then
+hold every notebook finished before it.
+
+The output folder must not lie inside the submissions folder (its files would be graded as a
+student's on the next run), and a folder among the submissions that holds the grader's own reports
+(grades.csv and summary.md) is refused rather than graded as a student.
 """
 
 import argparse
 import csv
 import glob
+import io
 import math
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -51,6 +65,56 @@ import run_notebooks
 
 CSV_FIELDS = ["student", "notebook", "exercise", "points", "max_points", "status", "feedback",
               "notebook_status"]
+REPORTS = ("grades.csv", "summary.md")
+
+# The process groups of the kernels running now (one at a time), killed when the grader stops.
+RUNNING_KERNELS = set()
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised as Ctrl-C's KeyboardInterrupt is, so that it leaves nbclient's
+    event loop and every finally block on the way runs."""
+
+    def __init__(self, signum):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def on_stop_signal(signum, frame):
+    # a second signal while stopping is ignored: the first one's clean-up is under way
+    signal.signal(signum, signal.SIG_IGN)
+    raise Stopped(signum)
+
+
+def child_process_groups():
+    """The process groups led by children of this grader: its kernels, each started in a session of
+    its own by jupyter_client, also one still starting (not yet in RUNNING_KERNELS). Linux (/proc)."""
+    own = os.getpgid(0)
+    groups = set()
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return groups
+    for entry in entries:
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == os.getpid() and int(fields[2]) != own:
+                groups.add(int(fields[2]))
+    return groups
+
+
+def kill_running_kernels():
+    """Kills every kernel still running, with its process group (its JVM and anything it started)."""
+    for pgid in RUNNING_KERNELS | child_process_groups():
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except OSError:
+            pass
+        RUNNING_KERNELS.discard(pgid)
 
 
 class Outcome:
@@ -86,6 +150,9 @@ def execute(nb, nb_path, args, log_dir):
         client, stack, _, _ = run_notebooks.start_kernel(nb, args, nb_path, log_dir)
     except run_notebooks.NotebookFailure as exc:
         return Outcome("failed to run", str(exc).splitlines()[0]), 0
+    pgid = getattr(getattr(client.km, "provisioner", None), "pgid", None)
+    if pgid:
+        RUNNING_KERNELS.add(pgid)
     # A student's error must not stop the notebook: later checks still grade other exercises.
     client.allow_errors = True
     errors = []
@@ -112,9 +179,19 @@ def execute(nb, nb_path, args, log_dir):
                 if output.get("output_type") == "error":
                     errors.append("cell index %d raised %s: %s" % (
                         index, output.get("ename", "?"), output.get("evalue", "")))
+    except KeyboardInterrupt:
+        # The grader is being stopped: the kernel is killed with its process group first, as
+        # nbclient's event loop, interrupted, may not get to shut it down.
+        kill_running_kernels()
+        try:
+            stack.close()
+        except Exception:  # noqa: BLE001 - the kernel is gone; stopping must go on
+            pass
+        raise
     finally:
         # Shuts the kernel down at once ("immediate"): also one stuck in an endless loop.
         stack.close()
+        RUNNING_KERNELS.discard(pgid)
     if errors:
         return Outcome("errors", "; ".join(errors)), len(nb.cells)
     return Outcome("ok"), len(nb.cells)
@@ -182,38 +259,64 @@ def table(header, rows):
     return "\n".join(lines)
 
 
-def write_reports(graded, masters, args):
-    """grades.csv and summary.md; returns the summary text."""
+def replace_file(path, text):
+    """Writes path through a temporary file and a rename: a reader, or a grader killed meanwhile,
+    finds the old version or the new one, never half of one."""
+    tmp = path + ".tmp"
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def write_reports(graded, masters, args, stopped=None, not_reached=()):
+    """grades.csv and summary.md of the notebooks graded so far; returns the summary text.
+
+    stopped: why grading ended early (e.g. "stopped by SIGTERM"), not_reached: the students it did
+    not get to."""
     rows = []
     for student, outcomes in graded:
         for name, _ in masters:
+            if name not in outcomes:
+                continue  # not reached before the grader was stopped
             outcome = outcomes[name]
             for ident, (points, status, feedback) in outcome.results.items():
                 rows.append({"student": student, "notebook": name, "exercise": ident,
                              "points": points, "max_points": args.max_points[name][ident],
                              "status": status, "feedback": feedback,
                              "notebook_status": outcome.status})
-    with open(os.path.join(args.output, "grades.csv"), "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+    table_text = io.StringIO()
+    writer = csv.DictWriter(table_text, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    writer.writerows(rows)
+    replace_file(os.path.join(args.output, "grades.csv"), table_text.getvalue())
 
     totals, notebooks = [], []
     for student, outcomes in graded:
         mine = [r for r in rows if r["student"] == student]
-        problems = [n for n, _ in masters if outcomes[n].status != "ok"]
+        problems = [n for n, _ in masters if n in outcomes and outcomes[n].status != "ok"]
         totals.append((student, sum(r["points"] for r in mine), sum(r["max_points"] for r in mine),
                        ", ".join("%s (%s)" % (n, outcomes[n].status) for n in problems) or "none"))
         for name, _ in masters:
+            if name not in outcomes:
+                continue
             o = outcomes[name]
             notebooks.append((student, name, o.status,
                               sum(p for p, _, _ in o.results.values()),
                               sum(args.max_points[name].values()),
                               "%.0f" % o.seconds if o.seconds is not None else "-", o.detail))
+    incomplete = []
+    if stopped:
+        incomplete.append("**Grading was %s**: the reports hold the notebooks graded before it; "
+                          "not graded: %s." % (stopped, ", ".join(
+                              ["%s (%s)" % (s, ", ".join(n for n, _ in masters if n not in o))
+                               for s, o in graded if len(o) < len(masters)] + list(not_reached))
+                              or "none"))
     summary = "\n\n".join([
         "# Grades",
         "%d student(s), %d notebook(s) each, masters from `%s`, time limit %d s per notebook."
-        % (len(graded), len(masters), args.master, args.time_limit),
+        % (len(graded), len(masters), args.master, args.time_limit)] + incomplete + [
         "## Totals",
         table(["student", "points", "of", "notebooks with problems"], totals),
         "## Notebooks",
@@ -223,14 +326,20 @@ def write_reports(graded, masters, args):
               [(r["student"], r["notebook"], r["exercise"], r["points"], r["max_points"],
                 r["status"], r["feedback"]) for r in rows]),
     ]) + "\n"
-    with open(os.path.join(args.output, "summary.md"), "w", encoding="utf-8") as f:
-        f.write(summary)
+    replace_file(os.path.join(args.output, "summary.md"), summary)
     return summary
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, whose errors are one line (not the usage text) and exit with status 2."""
+
+    def error(self, message):
+        self.exit(2, "grade.py: %s (see --help)\n" % message)
+
+
 def parse_args(argv):
-    p = argparse.ArgumentParser(description="Grade a folder of submitted course notebooks "
-                                            "(one sub-folder per student).")
+    p = ArgumentParser(description="Grade a folder of submitted course notebooks "
+                                   "(one sub-folder per student).")
     p.add_argument("submissions", help="folder with one sub-folder per student")
     p.add_argument("--output", required=True, metavar="DIR",
                    help="where grades.csv, summary.md and executed/ go (created if missing)")
@@ -246,6 +355,17 @@ def parse_args(argv):
         p.error("--time-limit and --start-timeout must be positive, --start-retries >= 0")
     if not os.path.isdir(args.submissions):
         p.error("no such folder: %s" % args.submissions)
+    if not args.output.strip():
+        p.error("--output is empty (an unset shell variable?); expected a folder for the reports")
+    submissions = os.path.realpath(args.submissions)
+    output = os.path.realpath(args.output)
+    if output == submissions or output.startswith(submissions + os.sep):
+        p.error("--output %s lies inside the submissions folder %s; expected a folder outside it "
+                "(the next run would grade the reports as a student's)"
+                % (args.output, args.submissions))
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        p.error("--output %s exists and is not a folder; expected a folder for the reports"
+                % args.output)
     # run_notebooks.start_kernel reads these; the per-cell timeout is set from the time left.
     args.timeout = args.time_limit
     return args
@@ -279,23 +399,54 @@ def main(argv=None):
     if not students:
         print("grade.py: %s has no student sub-folders" % args.submissions, file=sys.stderr)
         return 2
+    reports = [s for s in students
+               if all(os.path.isfile(os.path.join(args.submissions, s, r)) for r in REPORTS)]
+    if reports:
+        print("grade.py: %s holds the grader's own reports (%s), not a student's notebooks; "
+              "expected only student folders in %s: move %s out"
+              % (os.path.join(args.submissions, reports[0]), " and ".join(REPORTS),
+                 args.submissions, "them" if len(reports) > 1 else "it"), file=sys.stderr)
+        return 2
     os.makedirs(args.output, exist_ok=True)
     graded = []
-    with tempfile.TemporaryDirectory(prefix="fearec-grade-") as log_dir:
-        for student in students:
-            outcomes = {}
-            for name, master in masters:
-                path = os.path.join(args.submissions, student, name)
-                print("GRADE %s / %s" % (student, name), flush=True)
-                outcome = grade_notebook(master, name, path, args, log_dir,
-                                         os.path.join(args.output, "executed", student))
-                got = sum(p for p, _, _ in outcome.results.values())
-                print("  %s: %d of %d points%s%s" % (
-                    outcome.status, got, sum(args.max_points[name].values()),
-                    " in %.0f s" % outcome.seconds if outcome.seconds is not None else "",
-                    " (%s)" % outcome.detail if outcome.detail else ""), flush=True)
-                outcomes[name] = outcome
-            graded.append((student, outcomes))
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, on_stop_signal)
+    try:
+        with tempfile.TemporaryDirectory(prefix="fearec-grade-") as log_dir:
+            for student in students:
+                outcomes = {}
+                graded.append((student, outcomes))
+                for name, master in masters:
+                    path = os.path.join(args.submissions, student, name)
+                    print("GRADE %s / %s" % (student, name), flush=True)
+                    try:
+                        outcome = grade_notebook(master, name, path, args, log_dir,
+                                                 os.path.join(args.output, "executed", student))
+                    except KeyboardInterrupt:
+                        outcome = Outcome("stopped", "the grader was stopped while it ran")
+                        outcome.results = {i: (0, "stopped", "not graded: the grader was stopped")
+                                           for i in args.max_points[name]}
+                        outcomes[name] = outcome
+                        raise
+                    got = sum(p for p, _, _ in outcome.results.values())
+                    print("  %s: %d of %d points%s%s" % (
+                        outcome.status, got, sum(args.max_points[name].values()),
+                        " in %.0f s" % outcome.seconds if outcome.seconds is not None else "",
+                        " (%s)" % outcome.detail if outcome.detail else ""), flush=True)
+                    outcomes[name] = outcome
+                    # what is graded is on disk, whatever happens to this process next
+                    write_reports(graded, masters, args, stopped="in progress",
+                                  not_reached=students[len(graded):])
+    except KeyboardInterrupt as exc:
+        kill_running_kernels()
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        write_reports(graded, masters, args, stopped="stopped by " + name,
+                      not_reached=students[len(graded):])
+        print("grade.py: stopped by %s; %s and %s hold the notebooks graded before it"
+              % (name, os.path.join(args.output, "grades.csv"),
+                 os.path.join(args.output, "summary.md")), file=sys.stderr, flush=True)
+        return 128 + signum
     summary = write_reports(graded, masters, args)
     if not args.quiet:
         print(summary)

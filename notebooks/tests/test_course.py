@@ -172,3 +172,54 @@ class ChaptersTest(unittest.TestCase):
             course.validate_master(name, nb)
             self.assertGreaterEqual(len(course.check_points(name, nb)), 3,
                                     "%s: fewer than three graded exercises" % name)
+
+
+class GraderFoldersTest(unittest.TestCase):
+    """Issue #28: the grader refuses an output folder inside the submissions and a folder of its
+    own reports among the students, in one line with status 2, before any kernel starts."""
+
+    FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "course")
+
+    def grade(self, submissions, output):
+        """grade.main in this process: (status, stdout, stderr)."""
+        import contextlib
+        import io
+        import types
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = grade.main([submissions, "--master", os.path.join(self.FIXTURES, "master"),
+                                   "--output", output, "--quiet"])
+            except SystemExit as exc:
+                code = exc.code
+        return types.SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+    def test_an_output_folder_inside_the_submissions_is_refused(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subs = os.path.join(tmp, "submissions")
+            os.makedirs(os.path.join(subs, "alice"))
+            for output in (os.path.join(subs, "grades"), subs):
+                done = self.grade(subs, output)
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(done.stderr, "grade.py: --output %s lies inside the submissions "
+                                 "folder %s; expected a folder outside it (the next run would "
+                                 "grade the reports as a student's) (see --help)\n" % (output, subs))
+                self.assertEqual(done.stdout, "")
+            self.assertFalse(os.path.exists(os.path.join(subs, "grades")), "nothing written")
+
+    def test_a_folder_of_the_graders_reports_is_not_graded_as_a_student(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subs = os.path.join(tmp, "submissions")
+            os.makedirs(os.path.join(subs, "alice"))
+            os.makedirs(os.path.join(subs, "grades"))
+            for report in grade.REPORTS:
+                with open(os.path.join(subs, "grades", report), "w") as f:
+                    f.write("from an earlier run\n")
+            done = self.grade(subs, os.path.join(tmp, "out"))
+            self.assertEqual(done.returncode, 2, done.stderr)
+            self.assertEqual(done.stderr, "grade.py: %s holds the grader's own reports (grades.csv "
+                             "and summary.md), not a student's notebooks; expected only student "
+                             "folders in %s: move it out\n" % (os.path.join(subs, "grades"), subs))
+            self.assertFalse(os.path.exists(os.path.join(tmp, "out")), "nothing written")

@@ -76,3 +76,77 @@ def test_grader_on_the_planted_submissions(tmp_path):
     assert "| throws | mini.ipynb | errors | 6 | 9 | " in summary and " | cell index 1 raised " in summary
     assert "| loops | mini.ipynb | timed out | 3 | 9 | " in summary
     assert " | time limit of 25 s reached in cell index 4 |" in summary
+
+
+def descendants(pid):
+    """Every process below pid (children, their children, ...), from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_stops_the_grader_with_its_kernel_and_keeps_the_grades(tmp_path):
+    """Issue #28: SIGTERM while a student's notebook loops for ever used to leave that kernel
+    running at full CPU and lose every grade computed; now the kernel dies with the grader, and
+    the reports hold every notebook graded before, the stopped one and the students not reached."""
+    import csv
+    import signal
+    course_dir = os.path.join(FIXTURES, "course")
+    grader = subprocess.Popen(
+        [sys.executable, os.path.join(conftest.NB_DIR, "grade.py"), os.path.join(course_dir, "submissions"),
+         "--master", os.path.join(course_dir, "master"), "--time-limit", "300", "--output", str(tmp_path),
+         "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while grader.stdout.readline().strip() != "GRADE loops / mini.ipynb":
+            assert time.monotonic() < deadline and grader.poll() is None, "the grader never reached 'loops'"
+        kernels = []
+        while not kernels:  # the kernel's JVM, once it runs the notebook
+            assert time.monotonic() < deadline, "no kernel started for 'loops'"
+            time.sleep(0.5)
+            kernels = [p for p in descendants(grader.pid) if b"java" in open("/proc/%d/cmdline" % p, "rb").read()]
+        time.sleep(8)  # into the endless loop
+        assert (tmp_path / "grades.csv").exists(), "the notebooks graded so far are on disk already"
+        grader.send_signal(signal.SIGTERM)
+        out, err = grader.communicate(timeout=60)
+    finally:
+        if grader.poll() is None:
+            grader.kill()
+    assert grader.returncode == 128 + signal.SIGTERM, err
+    assert err.endswith("grade.py: stopped by SIGTERM; %s and %s hold the notebooks graded before it\n"
+                        % (tmp_path / "grades.csv", tmp_path / "summary.md")), err
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in kernels) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in kernels), "the kernel outlived the grader"
+    with open(os.path.join(course_dir, "expected-grades.csv"), encoding="utf-8") as f:
+        expected = [r for r in csv.DictReader(f) if r["student"] == "broken"]
+    with open(tmp_path / "grades.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r for r in rows if r["student"] == "broken"] == expected
+    stopped = [r for r in rows if r["student"] == "loops"]
+    assert stopped and {(r["points"], r["status"], r["notebook_status"]) for r in stopped} == {("0", "stopped", "stopped")}
+    assert {r["student"] for r in rows} == {"broken", "loops"}
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert ("**Grading was stopped by SIGTERM**: the reports hold the notebooks graded before it; not graded: "
+            "missing, planted, tampered, throws.") in summary, summary

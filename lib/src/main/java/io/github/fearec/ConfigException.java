@@ -13,7 +13,7 @@ public class ConfigException extends FearecException {
   /** Throws unless {@code condition} holds, with a message "key = value: expected ...". */
   public static void require(boolean condition, String key, Object value, String expected) {
     if (!condition) {
-      throw new ConfigException(key + " = " + value + ": expected " + expected);
+      throw new ConfigException(key + " = " + Excerpt.of(value) + ": expected " + expected);
     }
   }
 }

@@ -14,7 +14,7 @@ final class CommonOptions {
 
   @Option(names = "--k-core", paramLabel = "K",
       description = "drop users/items with fewer than K interactions, repeatedly (default 5; 0 = off)")
-  Integer kCore;
+  String kCore;
 
   @Option(names = "--device", paramLabel = "cpu|gpu[:N]", description = "where to compute (default cpu)")
   String device;

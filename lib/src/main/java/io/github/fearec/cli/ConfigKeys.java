@@ -1,6 +1,8 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
+import io.github.fearec.Numbers;
 import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.config.Scope;
 import io.github.fearec.data.SyntheticConfig;
@@ -38,7 +40,7 @@ final class ConfigKeys {
             + " pop (the popularity baseline)",
         (s, v) -> s.model = Models.check(v), s -> s.model, Scope.ALWAYS);
     run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
-        (s, v) -> s.data = v, s -> DataSource.stored(s.data), Scope.ALWAYS);
+        (s, v) -> s.data = dataPath(v), s -> DataSource.stored(s.data), Scope.ALWAYS);
     group(SyntheticConfig.SETTINGS, s -> s.synthetic);
     run("k_core", "drop users and items with fewer interactions, repeatedly; 0 = off",
         (s, v) -> s.kCore = nonNegative("k_core", integer("k_core", v)),
@@ -90,7 +92,7 @@ final class ConfigKeys {
     Key k = NAMES.get(name.trim());
     if (k == null) {
       throw new ConfigException(
-          where + "unknown key '" + name.trim() + "'; run 'fearec keys' for the list");
+          where + "unknown key '" + Excerpt.of(name.trim()) + "'; run 'fearec keys' for the list");
     }
     return k;
   }
@@ -158,11 +160,23 @@ final class ConfigKeys {
     }
   }
 
+  /**
+   * An empty data path is what an unset shell variable gives ({@code --data "$DATA"}); read as a
+   * path it is the current directory, and the loader would pick whatever X.inter it holds.
+   */
+  private static String dataPath(String v) {
+    if (v.isBlank()) {
+      throw new ConfigException("data = '" + Excerpt.of(v) + "': an empty path (an unset shell"
+          + " variable?); expected synthetic or the path of a .txt or .inter file or folder");
+    }
+    return v;
+  }
+
   static int integer(String key, String v) {
     try {
-      return Integer.parseInt(v.trim());
+      return Numbers.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(key + " = " + v + ": expected an integer");
+      throw new ConfigException(key + " = " + Excerpt.of(v) + ": expected an integer");
     }
   }
 

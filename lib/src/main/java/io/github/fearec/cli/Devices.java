@@ -1,22 +1,26 @@
 package io.github.fearec.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 
-/** Maps the {@code device} setting to a DJL device, checking that libtorch can use it. */
+/**
+ * Maps the {@code device} setting to a DJL device, checking that libtorch starts ({@link
+ * Engines}) and can use it: every command that computes calls it before it writes anything.
+ */
 final class Devices {
 
   private Devices() {}
 
   static Device resolve(String name) {
+    Engines.start();
     String n = name.trim().toLowerCase(java.util.Locale.ROOT);
     if (n.equals("cpu")) {
       return Device.cpu();
     }
     if (n.equals("gpu") || n.matches("gpu:\\d{1,9}")) {
       int index = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4));
-      int available = Engine.getInstance().getGpuCount();
+      int available = Engines.start().getGpuCount();
       if (index >= available) {
         throw new ConfigException(
             "device = " + name + ": libtorch sees " + available + " GPU(s); a GPU needs the CUDA"
@@ -25,6 +29,6 @@ final class Devices {
       return Device.gpu(index);
     }
     throw new ConfigException(
-        "device = " + name + ": expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
+        "device = " + Excerpt.of(name) + ": expected cpu, gpu or gpu:N with N a GPU index (0, 1, ...)");
   }
 }

@@ -2,6 +2,7 @@ package io.github.fearec.cli;
 
 import ai.djl.Device;
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.config.Choice;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
@@ -59,6 +60,7 @@ final class EvaluateCommand implements Runnable {
 
   @Override
   public void run() {
+    CheckpointSettings.requireCheckpoint(checkpoint); // before the data is read
     SettingsLoader loader = new SettingsLoader();
     Path runSettings = checkpoint.resolve(RunDirectory.CONFIG);
     if (Files.isRegularFile(runSettings)) {
@@ -74,7 +76,9 @@ final class EvaluateCommand implements Runnable {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, System.out);
     RunDirectory.requireFingerprint(checkpoint, data);
-    try (NextItemModel model = load(data.numItems(), Devices.resolve(s.device))) {
+    Device device = Devices.resolve(s.device);
+    CheckpointSettings.require(checkpoint, s, data.numItems(), device);
+    try (NextItemModel model = load(data.numItems(), device)) {
       LeaveOneOutSplit split = new LeaveOneOutSplit(data);
       Evaluator evaluator =
           new Evaluator(
@@ -100,7 +104,8 @@ final class EvaluateCommand implements Runnable {
     try {
       lags = Choice.parse(LagSelection.class, inferenceLags);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("--inference-lags " + inferenceLags + ": " + e.getMessage());
+      throw new ConfigException(
+          "--inference-lags " + Excerpt.of(inferenceLags) + ": " + e.getMessage());
     }
     return ModelCheckpoint.loadWithInferenceLags(checkpoint, numItems, device, lags);
   }

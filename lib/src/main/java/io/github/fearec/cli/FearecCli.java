@@ -1,7 +1,9 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,21 +33,57 @@ public final class FearecCli implements Callable<Integer> {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests). */
+  /**
+   * Runs the command line and returns its exit code (for tests). Every command is held to the same
+   * rules: a path option must not be empty (what an unset shell variable gives), numbers reach
+   * their keys as text and are read in the kit's one grammar ({@link io.github.fearec.Numbers}),
+   * a wrong option is one line naming it (not the usage text), a user error one line, and a
+   * command whose standard output could not be written (a full disk, a closed pipe) fails instead
+   * of reporting success.
+   */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new FearecCli());
+    cli.registerConverter(Path.class, FearecCli::path);
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine command = e.getCommandLine();
+          PrintWriter err = command.getErr();
+          err.println("error: " + Excerpt.line(e.getMessage()) + " (see 'fearec "
+              + command.getCommandName().replace("fearec", "").strip() + " --help')");
+          err.flush();
+          return USER_ERROR;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof FearecException) {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + e.getMessage());
+            // one line, whatever a path or value in it holds (a file name with a line end, say)
+            err.println("error: " + Excerpt.oneLine(e.getMessage()));
             err.flush();
             return USER_ERROR;
           }
           throw e;
         });
-    return cli.execute(args);
+    int code = cli.execute(args);
+    if (code == 0 && (cli.getOut().checkError() | System.out.checkError())) {
+      PrintWriter err = cli.getErr();
+      err.println("error: standard output: cannot write it (a full disk, or a pipe closed before"
+          + " the end); expected a writable standard output, or redirect it to a file");
+      err.flush();
+      return USER_ERROR;
+    }
+    return code;
   }
+
+  /** A path option: never empty (what an unset shell variable gives). */
+  private static Path path(String value) {
+    if (value.isBlank()) {
+      throw new CommandLine.TypeConversionException(
+          "an empty path (an unset shell variable?); expected a file or directory name");
+    }
+    return Path.of(value);
+  }
+
 
   /** {@code fearec} without a command: the usage on stderr and a user error, not success. */
   @Override

@@ -1,18 +1,32 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
+import io.github.fearec.files.OutputException;
 import io.github.fearec.viz.Charts;
 import io.github.fearec.viz.EpochCurves;
 import io.github.fearec.viz.LineChart;
 import io.github.fearec.viz.Series;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Draws one column of several runs' epochs.csv as a PNG line chart. */
+/**
+ * Draws one column of several runs' epochs.csv as a PNG line chart.
+ *
+ * <p>Its inputs and output are checked as {@code train} checks its own, before anything is read
+ * or drawn: the output must be a new {@code .png} file (an existing one is replaced only with
+ * {@code --overwrite}; any other name, a run's {@code epochs.csv} say, never), every legend name
+ * must be non-empty and different from the others, and every value finite. Each refusal is one
+ * message.
+ */
 @Command(
     name = "plot",
     mixinStandardHelpOptions = true,
@@ -36,22 +50,36 @@ final class PlotCommand implements Runnable {
   String title;
 
   @Option(names = "--output", required = true, paramLabel = "FILE.png",
-      description = "where the chart is written")
+      description = "where the chart is written: a new .png file")
   Path output;
+
+  @Option(names = "--overwrite", description = "replace the file --output names if it exists")
+  boolean overwrite;
 
   @Override
   public void run() {
-    List<Series> series = new ArrayList<>();
+    requireOutput();
+    Map<String, Path> named = new LinkedHashMap<>();
     for (String run : runs) {
-      int eq = run.indexOf('=');
-      Path path = Path.of(eq >= 0 ? run.substring(eq + 1) : run);
-      String name = eq >= 0 ? run.substring(0, eq) : nameOf(path);
-      try {
-        series.add(EpochCurves.read(name, path, column));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(e.getMessage());
+      Path path = path(run);
+      String name = Files.exists(Path.of(run)) || run.indexOf('=') < 0 ? nameOf(path)
+          : run.substring(0, run.indexOf('='));
+      if (name.isBlank()) {
+        throw new ConfigException("'" + Excerpt.of(run) + "': an empty legend name; expected"
+            + " NAME=RUN with a name, or RUN alone (named after its directory)");
+      }
+      Path earlier = named.putIfAbsent(name, path);
+      if (earlier != null && earlier.toAbsolutePath().normalize()
+          .equals(path.toAbsolutePath().normalize())) {
+        throw new ConfigException(path + " is given twice; expected each run once");
+      }
+      if (earlier != null) {
+        throw new ConfigException("two runs are named '" + Excerpt.of(name) + "' (" + earlier
+            + " and " + path + "); expected a different name for each: give them as NAME=RUN");
       }
     }
+    List<Series> series = new ArrayList<>();
+    named.forEach((name, path) -> series.add(EpochCurves.read(name, path, column)));
     Charts.save(
         LineChart.create(title != null ? title : column + " per epoch", "epoch", column, false,
             series),
@@ -59,10 +87,57 @@ final class PlotCommand implements Runnable {
     System.out.println("wrote " + output);
   }
 
+  /**
+   * The output is a .png file name (so no run file, config or CSV is ever written over), not a
+   * directory, and new unless --overwrite was given; the directory it goes to can be made.
+   */
+  private void requireOutput() {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString();
+    if (!name.toLowerCase(Locale.ROOT).endsWith(".png") || name.length() == ".png".length()) {
+      throw new OutputException(output + ": not a .png file name; expected --output FILE.png");
+    }
+    if (Files.isDirectory(output)) {
+      throw new OutputException(output + ": is a directory; expected --output FILE.png");
+    }
+    if (Files.exists(output) && !overwrite) {
+      throw new OutputException(output + ": exists; expected a new file, or --overwrite to replace"
+          + " it");
+    }
+    for (Path p = output.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p) || !Files.isWritable(p)) {
+          throw new OutputException(output + ": cannot write it (" + p + (Files.isDirectory(p)
+              ? " is not writable" : " is not a directory") + "); expected a writable place for"
+              + " the chart");
+        }
+        break;
+      }
+    }
+  }
+
+  /** The path of "[NAME=]RUN": the whole argument when it names something, else after the '='. */
+  private static Path path(String run) {
+    if (run.isBlank()) {
+      throw new ConfigException("an empty run argument (an unset shell variable?); expected"
+          + " [NAME=]RUN, RUN a run directory or an epochs.csv file");
+    }
+    if (Files.exists(Path.of(run)) || run.indexOf('=') < 0) {
+      return Path.of(run);
+    }
+    String path = run.substring(run.indexOf('=') + 1);
+    if (path.isBlank()) {
+      throw new ConfigException("'" + Excerpt.of(run) + "': no run after '='; expected NAME=RUN,"
+          + " RUN a run directory or an epochs.csv file");
+    }
+    return Path.of(path);
+  }
+
+  /** A run's default legend name: its directory's name (the one holding epochs.csv). */
   private static String nameOf(Path path) {
-    Path p = path.getFileName() != null && path.getFileName().toString().equals("epochs.csv")
-        ? path.toAbsolutePath().getParent()
-        : path;
-    return p.getFileName() == null ? p.toString() : p.getFileName().toString();
+    Path p = path.toAbsolutePath().normalize();
+    if (p.getFileName() != null && p.getFileName().toString().equals("epochs.csv")) {
+      p = p.getParent();
+    }
+    return p == null || p.getFileName() == null ? "/" : p.getFileName().toString();
   }
 }

@@ -3,6 +3,7 @@ package io.github.fearec.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.data.SequenceDataset;
 import io.github.fearec.files.DurableFiles;
 import io.github.fearec.files.OutputException;
@@ -41,9 +42,11 @@ final class RunDirectory implements AutoCloseable {
 
   private final Path root;
   private final FileChannel lockChannel;
+  private final boolean created;
 
-  private RunDirectory(Path root) {
+  private RunDirectory(Path root, boolean created) {
     this.root = root;
+    this.created = created;
     this.lockChannel = lock(root);
   }
 
@@ -55,8 +58,9 @@ final class RunDirectory implements AutoCloseable {
    * @throws ConfigException when it holds a run and {@code overwrite} is false
    */
   static RunDirectory forNewRun(Path root, boolean overwrite) {
+    boolean created = !Files.exists(root);
     create(root);
-    RunDirectory run = new RunDirectory(root);
+    RunDirectory run = new RunDirectory(root, created);
     List<Path> existing = run.runFiles();
     if (!existing.isEmpty() && !overwrite) {
       run.close();
@@ -92,7 +96,7 @@ final class RunDirectory implements AutoCloseable {
               + " one again with 'fearec train --config " + config + " --output " + root
               + " --overwrite')");
     }
-    return new RunDirectory(root);
+    return new RunDirectory(root, false);
   }
 
   Path root() {
@@ -141,7 +145,7 @@ final class RunDirectory implements AutoCloseable {
     String actual = fingerprintLine(data).strip();
     if (!recorded.equals(actual)) {
       throw new CheckpointException(
-          file + ": the run was trained on other data (recorded '" + recorded + "', given '"
+          file + ": the run was trained on other data (recorded '" + Excerpt.of(recorded) + "', given '"
               + actual + "'); expected the dataset of the run, with its k-core filtering");
     }
   }
@@ -151,8 +155,21 @@ final class RunDirectory implements AutoCloseable {
         + data.numInteractions() + " interactions\n";
   }
 
+  /**
+   * Releases the lock. A directory this run created and wrote nothing into (the run was refused,
+   * say for its data, before its settings were written) is removed again, lock file and all, so a
+   * refused command leaves nothing behind.
+   */
   @Override
   public void close() {
+    try {
+      if (created && onlyTheLockIsHere()) {
+        Files.deleteIfExists(root.resolve(LOCK)); // still held, so no other run can take it
+        Files.deleteIfExists(root);
+      }
+    } catch (IOException e) {
+      // it stays: an empty directory with an unlocked .lock is harmless
+    }
     try {
       lockChannel.close(); // releases the lock; the file stays, empty locks are harmless
     } catch (IOException e) {
@@ -166,6 +183,12 @@ final class RunDirectory implements AutoCloseable {
       DurableFiles.replace(target, text);
     } catch (IOException e) {
       throw OutputException.of(target, e, "a writable run directory with free space");
+    }
+  }
+
+  private boolean onlyTheLockIsHere() throws IOException {
+    try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+      return entries.allMatch(p -> p.getFileName().toString().equals(LOCK));
     }
   }
 

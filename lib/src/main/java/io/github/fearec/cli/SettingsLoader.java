@@ -1,6 +1,7 @@
 package io.github.fearec.cli;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.data.TextLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class SettingsLoader {
   SettingsLoader set(String pair) {
     int eq = pair.indexOf('=');
     if (eq <= 0) {
-      throw new ConfigException("--set " + pair + ": expected key=value");
+      throw new ConfigException("--set " + Excerpt.of(pair) + ": expected key=value");
     }
     entries.add(new Entry(pair.substring(0, eq).strip(), pair.substring(eq + 1), "--set: ", false));
     return this;
@@ -149,7 +150,7 @@ final class SettingsLoader {
         }
         int eq = content.indexOf('=');
         if (eq <= 0) {
-          throw new ConfigException(where + "expected 'key = value', got '" + content + "'");
+          throw new ConfigException(where + "expected 'key = value', got '" + Excerpt.of(content) + "'");
         }
         String key = content.substring(0, eq).strip();
         // an old name and the new one are the same key

@@ -19,11 +19,13 @@ import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
+import io.github.fearec.train.MemoryCheck;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
 import io.github.fearec.train.ModelCheckpoint;
 import io.github.fearec.train.ModelTrainer;
 import io.github.fearec.train.TrainConfig;
+import io.github.fearec.train.TrainingCheckpoint;
 import io.github.fearec.train.TrainingDivergedException;
 import io.github.fearec.train.TrainingListener;
 import java.io.PrintStream;
@@ -53,22 +55,22 @@ final class TrainCommand implements Runnable {
   String model;
 
   @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default 200)")
-  Integer epochs;
+  String epochs;
 
   @Option(names = "--batch-size", paramLabel = "B", description = "training samples per step (default 256)")
-  Integer batchSize;
+  String batchSize;
 
   @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default 0.001)")
-  Double learningRate;
+  String learningRate;
 
   @Option(names = "--max-length", paramLabel = "N", description = "N, the most recent items read (default 50)")
-  Integer maxLength;
+  String maxLength;
 
   @Option(names = "--seed", paramLabel = "S", description = "random seed (default 2020)")
-  Long seed;
+  String seed;
 
   @Option(names = "--patience", paramLabel = "P", description = "epochs without improvement before stopping (default 10)")
-  Integer patience;
+  String patience;
 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "continue the interrupted run in DIR with its own settings (options given here"
@@ -130,13 +132,16 @@ final class TrainCommand implements Runnable {
     TrainConfig training = s.training.build();
     // combinations that cannot train are refused before the data loads
     training.loss().requireSupports(Models.neuralType(s.model));
+    String dataName = dataName(s); // a missing data file or a bad generator setting, before output
+    Device device = Devices.resolve(s.device);
+    // sizes a machine cannot hold, before anything is set up (items: 0 until a file is read)
+    requireMemory(s, architecture, training, knownItems(s), device);
     if (s.model.equals(Models.FEAREC)) {
       architecture.requireFrequencyLayers();
     }
-    String dataName = dataName(s); // a missing data file or a bad generator setting, before output
-    Device device = Devices.resolve(s.device);
     PrintStream log = System.out;
     if (resumed != null) {
+      requireConsistentWithWhatRan(resume, training);
       execute(s, architecture, training, device, log, resumed);
       return;
     }
@@ -150,6 +155,7 @@ final class TrainCommand implements Runnable {
       PrintStream log, RunDirectory run) {
     EvalConfig evaluation = s.evaluation.build();
     SequenceDataset data = DataSource.load(s, log);
+    requireMemory(s, architecture, training, data.numItems(), device); // before the run is recorded
     LeaveOneOutSplit split = new LeaveOneOutSplit(data);
     TrainingSamples samples = training.loss().samples(split);
     BatchFactory batches = new BatchFactory(architecture.maxLength());
@@ -248,6 +254,50 @@ final class TrainCommand implements Runnable {
     return new FearecException(
         e.getMessage() + " The model of epoch " + e.bestEpoch() + " is saved in " + run.root()
             + " ('fearec evaluate --checkpoint " + run.root() + "' scores it).");
+  }
+
+  /**
+   * A resumed run's epochs and patience must describe the epochs it has already run: a smaller
+   * epochs (or a patience below the epochs already gone without improvement) would train nothing
+   * yet record the new value beside results of more epochs (issue #28). Raising them, or keeping
+   * them (a run ended by hand with --epochs K, K the epochs finished), is what resuming is for.
+   */
+  private static void requireConsistentWithWhatRan(Path run, TrainConfig training) {
+    TrainingCheckpoint.State state = TrainingCheckpoint.progress(run).orElse(null);
+    if (state == null) {
+      return;
+    }
+    String evaluate = "'fearec evaluate --checkpoint " + run + "' scores the run as it is";
+    if (training.epochs() < state.epoch()) {
+      throw new ConfigException(
+          "epochs = " + training.epochs() + ": the run in " + run + " has already trained "
+              + state.epoch() + " epochs, and a resumed run keeps what it trained; expected"
+              + " epochs >= " + state.epoch() + " (" + evaluate + ")");
+    }
+    if (training.patience() < state.sinceBest()) {
+      throw new ConfigException(
+          "patience = " + training.patience() + ": the run in " + run + " has already gone "
+              + state.sinceBest() + " epochs without improving on epoch " + state.bestEpoch()
+              + ", and a resumed run keeps what it trained; expected patience >= "
+              + state.sinceBest() + " (" + evaluate + ")");
+    }
+  }
+
+  /**
+   * Refuses a neural model whose training cannot fit in the machine's memory ({@link
+   * MemoryCheck}); the popularity baseline allocates no model.
+   */
+  private static void requireMemory(Settings s, ModelConfig architecture, TrainConfig training,
+      int numItems, Device device) {
+    if (!s.model.equals(Models.POPULARITY)) {
+      MemoryCheck.requireTraining(Models.neuralType(s.model), architecture, training,
+          s.evaluation.build().batchSize(), numItems, device);
+    }
+  }
+
+  /** The item count before the data is read: the generator's, or 0 for a file. */
+  private static int knownItems(Settings s) {
+    return s.data.equals(DataSource.SYNTHETIC) ? s.synthetic.build().numItems() : 0;
   }
 
   /**

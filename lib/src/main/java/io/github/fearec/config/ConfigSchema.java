@@ -1,7 +1,9 @@
 package io.github.fearec.config;
 
 import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
+import io.github.fearec.Numbers;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -108,13 +110,13 @@ public final class ConfigSchema<R extends Record> {
 
     private Object parseUnchecked(String v) {
       if (type == int.class) {
-        return Integer.parseInt(v);
+        return Numbers.parseInt(v);
       }
       if (type == long.class) {
-        return Long.parseLong(v);
+        return Numbers.parseLong(v);
       }
       if (type == double.class) {
-        return Double.parseDouble(v);
+        return Numbers.parseDouble(v);
       }
       if (type == boolean.class) {
         return switch (v.toLowerCase(Locale.ROOT)) {
@@ -194,7 +196,7 @@ public final class ConfigSchema<R extends Record> {
     }
 
     private ConfigException invalid(Object given, String expected) {
-      return new ConfigException(name() + " = " + given + ": expected " + expected);
+      return new ConfigException(name() + " = " + Excerpt.of(given) + ": expected " + expected);
     }
 
     /** " >= 1", " > 0", " in [0, 1)" or nothing. */
@@ -322,7 +324,7 @@ public final class ConfigSchema<R extends Record> {
     Key k = byName.get(name.trim());
     if (k == null) {
       throw new ConfigException(
-          "unknown key '" + name.trim() + "' for " + type.getSimpleName() + "; expected one of "
+          "unknown key '" + Excerpt.of(name.trim()) + "' for " + type.getSimpleName() + "; expected one of "
               + keys.stream().map(Key::name).toList());
     }
     return k;

@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,14 +60,31 @@ public final class DatasetLoader {
    */
   public static String nameOf(Path path) {
     String name = resolve(path).getFileName().toString();
-    return name.substring(0, name.lastIndexOf('.'));
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** The data file behind {@code path}: the path itself, or X/X.inter for a directory X. */
+  /**
+   * The data file behind {@code path}: the path itself, or X/X.inter for a directory X; checked
+   * to be a regular file with an extension a reader exists for, so that both {@link #nameOf} and
+   * {@link #load} refuse anything else before reading.
+   */
   private static Path resolve(Path path) {
+    Path file = dataFile(path);
+    if (!Files.isRegularFile(file)) {
+      throw new DataFormatException(file, TextLines.NOT_A_REGULAR_FILE, ACCEPTED);
+    }
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!lower.endsWith(".txt") && !lower.endsWith(".inter")) {
+      throw new DataFormatException(file, "has an unknown file extension", ACCEPTED);
+    }
+    return file;
+  }
+
+  private static Path dataFile(Path path) {
     if (Files.isDirectory(path)) {
       Path inter = path.resolve(path.toAbsolutePath().normalize().getFileName() + ".inter");
-      if (!Files.isRegularFile(inter)) {
+      if (!Files.exists(inter)) {
         throw new DataFormatException(
             path, "is a directory without " + inter.getFileName() + " inside", ACCEPTED);
       }
@@ -84,10 +102,7 @@ public final class DatasetLoader {
     if (lower.endsWith(".txt")) {
       return SequenceFileReader.read(file);
     }
-    if (lower.endsWith(".inter")) {
-      return InterFileReader.read(file);
-    }
-    throw new DataFormatException(file, "has an unknown file extension", ACCEPTED);
+    return InterFileReader.read(file); // resolve() admits .txt and .inter only
   }
 
   private static void requireSplittable(RawSequences kept, FilterReport report) {
@@ -104,7 +119,7 @@ public final class DatasetLoader {
         throw new DataFormatException(
             kept.source(),
             kept.userLine(u),
-            "user '" + kept.userToken(u) + "' has only " + kept.length(u) + " item(s)" + after,
+            "user '" + Excerpt.of(kept.userToken(u)) + "' has only " + kept.length(u) + " item(s)" + after,
             "at least "
                 + LeaveOneOutSplit.MIN_USER_LENGTH
                 + " items per user (leave-one-out holds out the last"

@@ -1,9 +1,13 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Excerpt;
+import io.github.fearec.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a RecBole atomic interaction file ({@code .inter}): a tab-separated table whose first
@@ -16,12 +20,18 @@ import java.util.List;
  * order is taken to be chronological, as in the benchmark conversions of the {@code .txt} files.
  * Every row must have exactly as many fields as the header, because a short row usually means a
  * space was typed instead of a tab and the columns are shifted.
+ *
+ * <p>With a {@code timestamp} column, two rows of one user with the same item and the same
+ * timestamp are refused: one interaction recorded twice (an export concatenated twice, say) would
+ * otherwise count as two and inflate the item's popularity and the user's history. Without a
+ * timestamp the file order is the chronology, and a repeated row is a repeated interaction (a song
+ * played twice), kept.
  */
 public final class InterFileReader {
 
   private InterFileReader() {}
 
-  private record Row(int item, double timestamp) {}
+  private record Row(int item, double timestamp, int line) {}
 
   /**
    * Reads {@code file}.
@@ -57,7 +67,7 @@ public final class InterFileReader {
         int item = items.intern(token(fields, header.itemColumn(), InterHeader.ITEM, lines));
         double time =
             header.hasTimestamp() ? timestamp(fields[header.timestampColumn()], lines) : 0;
-        rowsByUser.get(user).add(new Row(item, time));
+        rowsByUser.get(user).add(new Row(item, time, lines.lineNumber()));
       }
       if (header == null) {
         throw new DataFormatException(
@@ -70,10 +80,13 @@ public final class InterFileReader {
             file, "the file has a header but no rows", "at least one interaction row");
       }
       int[][] sequences = new int[rowsByUser.size()][];
+      List<String> userTokens = users.tokens();
+      List<String> itemTokens = items.tokens();
       for (int u = 0; u < sequences.length; u++) {
         List<Row> rows = rowsByUser.get(u);
         if (header.hasTimestamp()) {
           rows.sort(Comparator.comparingDouble(Row::timestamp)); // List.sort is stable
+          requireNoDuplicate(file, rows, userTokens.get(u), itemTokens);
         }
         sequences[u] = new int[rows.size()];
         for (int pos = 0; pos < rows.size(); pos++) {
@@ -82,12 +95,47 @@ public final class InterFileReader {
       }
       return new RawSequences(
           file,
-          users.tokens().toArray(String[]::new),
+          userTokens.toArray(String[]::new),
           userLines.stream().mapToInt(Integer::intValue).toArray(),
           sequences,
-          items.tokens());
+          itemTokens);
     }
   }
+
+  /** Refuses a user's second row with the same item and timestamp (rows sorted by timestamp). */
+  private static void requireNoDuplicate(
+      Path file, List<Row> rows, String user, List<String> itemTokens) {
+    Map<Integer, Row> atThisTime = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      if (i > 0 && rows.get(i - 1).timestamp() != row.timestamp()) {
+        atThisTime.clear();
+      }
+      Row first = atThisTime.putIfAbsent(row.item(), row);
+      if (first != null) {
+        Row earlier = first.line() < row.line() ? first : row;
+        Row later = first.line() < row.line() ? row : first;
+        throw new DataFormatException(
+            file,
+            later.line(),
+            "user '" + Excerpt.of(user) + "' has item '" + Excerpt.of(itemTokens.get(row.item()))
+                + "' at timestamp " + time(row.timestamp()) + " again (first at line "
+                + earlier.line() + "): one interaction recorded twice",
+            "each interaction once (drop repeated rows, e.g. with awk '!seen[$0]++')");
+      }
+    }
+  }
+
+  /** 1388534400 rather than 1.3885344E9. */
+  private static String time(double t) {
+    return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : Double.toString(t);
+  }
+
+  /**
+   * The longest id token: ids are kept in memory once per user and item, and no dataset the kit
+   * knows of has ids longer than a URL.
+   */
+  public static final int MAX_TOKEN_CHARS = 1024;
 
   private static String token(String[] fields, int column, String name, TextLines at) {
     String token = fields[column].strip();
@@ -95,12 +143,19 @@ public final class InterFileReader {
       throw at.error(
           "the " + name + " field (column " + (column + 1) + ") is empty", "an id token");
     }
+    if (token.length() > MAX_TOKEN_CHARS) {
+      throw at.error(
+          "the " + name + " field (column " + (column + 1) + ") is " + token.length()
+              + " characters long ('" + Excerpt.of(token.substring(0, Excerpt.SHOWN)) + "...')",
+          "an id token of at most " + MAX_TOKEN_CHARS + " characters");
+    }
     return token;
   }
 
+  /** A timestamp in the kit's number grammar ({@link Numbers}): no 2020f, no hex, no Infinity. */
   private static double timestamp(String field, TextLines at) {
     try {
-      double time = Double.parseDouble(field.strip());
+      double time = Numbers.parseDouble(field.strip());
       if (Double.isFinite(time)) {
         return time;
       }
@@ -108,6 +163,7 @@ public final class InterFileReader {
       // reported below
     }
     throw at.error(
-        "timestamp '" + field + "' is not a finite number", "a number such as 1388534400");
+        "timestamp '" + Excerpt.of(field) + "' is not a finite decimal number",
+        "a number such as 1388534400 or 1388534400.5");
   }
 }

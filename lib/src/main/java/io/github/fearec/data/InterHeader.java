@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Excerpt;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ record InterHeader(int width, int userColumn, int itemColumn, int timestampColum
     Map<String, Integer> columns = new HashMap<>();
     for (int c = 0; c < fields.length; c++) {
       String field = fields[c].strip();
-      String where = "header field '" + field + "' (column " + (c + 1) + ")";
+      String where = "header field '" + Excerpt.of(field) + "' (column " + (c + 1) + ")";
       int colon = field.lastIndexOf(':');
       if (colon <= 0) {
         // The usual cause is a file without a header, whose first row is taken for one.
@@ -47,7 +48,7 @@ record InterHeader(int width, int userColumn, int itemColumn, int timestampColum
       }
       String type = field.substring(colon + 1);
       if (!TYPES.contains(type)) {
-        throw at.error(where + " has unknown type '" + type + "'", "a type, " + TYPE_LIST);
+        throw at.error(where + " has unknown type '" + Excerpt.of(type) + "'", "a type, " + TYPE_LIST);
       }
       Integer previous = columns.putIfAbsent(field.substring(0, colon), c);
       if (previous != null) {

@@ -1,5 +1,7 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Numbers;
+
 /**
  * The periods of the synthetic users' motifs: each user draws one uniformly from {@code
  * min..max}; {@code min == max} gives every user the same period, the case FEARec's batch-shared
@@ -29,7 +31,7 @@ public record Periods(int min, int max) {
     if (parts.length == 1 || parts.length == 2) {
       try {
         return new Periods(
-            Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[parts.length - 1].trim()));
+            Numbers.parseInt(parts[0].trim()), Numbers.parseInt(parts[parts.length - 1].trim()));
       } catch (NumberFormatException e) {
         // reported below
       }

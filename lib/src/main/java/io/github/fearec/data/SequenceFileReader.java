@@ -1,5 +1,6 @@
 package io.github.fearec.data;
 
+import io.github.fearec.Excerpt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,6 +128,6 @@ public final class SequenceFileReader {
 
   /** E.g. {@code item id '12x' (field 3)}: built only for error messages. */
   private static String describe(String[] fields, int f) {
-    return (f == 0 ? "user id '" : "item id '") + fields[f] + "' (field " + (f + 1) + ")";
+    return (f == 0 ? "user id '" : "item id '") + Excerpt.of(fields[f]) + "' (field " + (f + 1) + ")";
   }
 }

@@ -41,6 +41,9 @@ public final class NextItemModel implements AutoCloseable {
   /**
    * A freshly initialised model on {@code device} (null: the engine's default). Initial weights depend on the engine's random
    * seed ({@code Engine.getInstance().setRandomSeed}).
+   *
+   * @throws io.github.fearec.ConfigException when the weights cannot fit in the memory the machine
+   *     has ({@link MemoryEstimate#requireWeightsFit}), before anything is allocated
    */
   public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device) {
@@ -65,6 +68,7 @@ public final class NextItemModel implements AutoCloseable {
   public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route,
       DataType dataType) {
+    MemoryEstimate.requireWeightsFit(config, numItems); // before anything is allocated
     if (type == ModelType.FEAREC) {
       config.requireFrequencyLayers();
     }

@@ -3,6 +3,7 @@ package io.github.fearec.spectral;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * The frequency ramp structure of FEARec (paper §3.2, "frequency ramp structure"): each layer of
@@ -63,6 +64,9 @@ public final class FrequencyRamp {
     }
     List<FrequencyBand> bands = new ArrayList<>(numLayers);
     for (int layer = 0; layer < numLayers; layer++) {
+      if ((layer & 0x3FF) == 0x3FF && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("frequency ramp of " + numLayers + " layers interrupted");
+      }
       // Python's int() truncates towards zero; both bounds are non-negative here.
       int left = (int) (m * (1 - width) - layer * step);
       int right = (int) (m - layer * step);

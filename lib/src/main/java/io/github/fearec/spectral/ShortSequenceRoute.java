@@ -25,10 +25,16 @@ import java.util.function.Supplier;
  * </ul>
  *
  * The constants enter a pass in the precision of its arrays: a float64 model computes with P in
- * float64 (built from the double-precision DFT), never with a float32 copy of it. The N³-sized
- * constants are built on first use only, and in each precision only when a pass asks for it.
+ * float64 (built from the double-precision DFT), never with a float32 copy of it. Every constant is
+ * built on first use only, and in each precision only when a pass asks for it: a filter whose route
+ * is the paper route (every N from {@link RouteChoice#CPU_PAPER_ROUTE_FROM} on a CPU) never pays
+ * for P's O(N²) set-up, and a route of more than {@link #MAX_LENGTH} positions is refused, whose N³
+ * constants would not fit a Java array.
  */
 final class ShortSequenceRoute implements SpectralRoute {
+
+  /** The longest N this route takes: N³ values must fit a Java array (2³¹ − 1). */
+  static final int MAX_LENGTH = 1290;
 
   private final int length;
   private final boolean identity;
@@ -40,7 +46,7 @@ final class ShortSequenceRoute implements SpectralRoute {
     this.length = length;
     this.identity = band.coversAll(FrequencyRamp.spectrumLength(length));
     this.projection =
-        HostMatrix.dense(projection(band, length), new Shape(1, length, length));
+        HostMatrix.dense(() -> projection(band, length), new Shape(1, length, length));
     this.diagonalSums =
         HostMatrix.ones(() -> diagonalSumOnes(length), new Shape((long) length * length, length));
     this.shiftMatrices =
@@ -95,6 +101,7 @@ final class ShortSequenceRoute implements SpectralRoute {
    * positions of the N² ones in the row-major N²×N matrix.
    */
   private static int[] diagonalSumOnes(int n) {
+    requireCubeFits(n);
     int[] ones = new int[n * n];
     int i = 0;
     for (int t = 0; t < n; t++) {
@@ -110,6 +117,7 @@ final class ShortSequenceRoute implements SpectralRoute {
    * positions of the N² ones in the row-major N×N² matrix.
    */
   private static int[] shiftOnes(int n) {
+    requireCubeFits(n);
     int[] ones = new int[n * n];
     int i = 0;
     for (int tau = 0; tau < n; tau++) {
@@ -118,6 +126,14 @@ final class ShortSequenceRoute implements SpectralRoute {
       }
     }
     return ones;
+  }
+
+  private static void requireCubeFits(int n) {
+    if (n > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "the short-sequence route builds constants of N³ values, which for N = " + n
+              + " exceed a Java array (N <= " + MAX_LENGTH + "); use RouteChoice.PAPER or AUTO");
+    }
   }
 
   /** P (row-major N×N) in double: P[s, t] = p[(s − t) mod N], p the band-limited unit impulse. */
@@ -154,33 +170,34 @@ final class ShortSequenceRoute implements SpectralRoute {
 
     abstract double[] buildDoubles();
 
-    /** A matrix of the given values. */
-    static HostMatrix dense(double[] values, Shape shape) {
+    /** A matrix of the values {@code values} computes (on first use). */
+    static HostMatrix dense(Supplier<double[]> values, Shape shape) {
       return new HostMatrix(shape) {
         @Override
         float[] buildFloats() {
-          float[] f = new float[values.length];
+          double[] d = doubles();
+          float[] f = new float[d.length];
           for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
+            f[i] = (float) d[i];
           }
           return f;
         }
 
         @Override
         double[] buildDoubles() {
-          return values;
+          return values.get();
         }
       };
     }
 
-    /** A 0/1 matrix, given by the row-major positions of its ones. */
+    /** A 0/1 matrix, given by the row-major positions of its ones (computed on first use). */
     static HostMatrix ones(Supplier<int[]> positions, Shape shape) {
-      int size = Math.toIntExact(shape.size());
       return new HostMatrix(shape) {
         @Override
         float[] buildFloats() {
-          float[] m = new float[size];
-          for (int i : positions.get()) {
+          int[] at = positions.get();
+          float[] m = new float[(int) shape.size()];
+          for (int i : at) {
             m[i] = 1f;
           }
           return m;
@@ -188,8 +205,9 @@ final class ShortSequenceRoute implements SpectralRoute {
 
         @Override
         double[] buildDoubles() {
-          double[] m = new double[size];
-          for (int i : positions.get()) {
+          int[] at = positions.get();
+          double[] m = new double[(int) shape.size()];
+          for (int i : at) {
             m[i] = 1;
           }
           return m;

@@ -47,7 +47,7 @@ public final class ModelCheckpoint {
   }
 
   /** What {@code model.json} holds. */
-  record Description(int format, ModelType model, int numItems, ModelConfig config) {}
+  public record Description(int format, ModelType model, int numItems, ModelConfig config) {}
 
   public static void save(NextItemModel model, Path directory) {
     try {
@@ -200,8 +200,12 @@ public final class ModelCheckpoint {
     return model.parameterArrays().stream().map(NDArray::getShape).toList();
   }
 
-  /** Reads and checks {@code model.json}. */
-  static Description describe(Path directory) {
+  /**
+   * Reads and checks {@code model.json} of {@code directory}.
+   *
+   * @throws CheckpointException when it is missing, damaged or describes an invalid configuration
+   */
+  public static Description describe(Path directory) {
     Path file = directory.resolve(DESCRIPTION);
     if (!Files.isRegularFile(file)) {
       throw new CheckpointException(

@@ -69,6 +69,29 @@ public final class TrainingCheckpoint {
   public record State(
       int format, int epoch, int bestEpoch, int sinceBest, long adamSteps, List<EpochRecord> records) {}
 
+  /**
+   * How far the run in {@code runDirectory} got: the state of its checkpoint, read without its
+   * arrays, or empty when there is none or it cannot be read (loading it says why).
+   */
+  public static java.util.Optional<State> progress(Path runDirectory) {
+    Path dir = runDirectory.resolve(DIRECTORY);
+    if (!Files.isDirectory(dir)) {
+      dir = runDirectory.resolve(DIRECTORY + ".old");
+    }
+    Path stateFile = dir.resolve("state.json");
+    try {
+      if (Files.isRegularFile(stateFile) && Files.size(stateFile) < (64 << 20)) {
+        State state = GSON.fromJson(Files.readString(stateFile, StandardCharsets.UTF_8), State.class);
+        if (state != null && state.format() == FORMAT && state.records() != null) {
+          return java.util.Optional.of(state);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the full load reports it
+    }
+    return java.util.Optional.empty();
+  }
+
   /** What a resumed run starts from. */
   public record Saved(State state, float[][] weights, float[][] best, float[][] moments) {}
 

@@ -264,7 +264,7 @@ class FearecCliTest {
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
     assertTrue(image.getWidth() > 0 && image.getHeight() > 0);
 
-    CliRun bad = run("plot", "--column", "HR@1", "--output", png.toString(), a.toString());
+    CliRun bad = run("plot", "--column", "HR@1", "--output", png + ".2.png", a.toString());
     assertEquals(FearecCli.USER_ERROR, bad.code());
     assertTrue(bad.err().contains("epochs.csv:1: no column 'HR@1'"), bad.err());
   }

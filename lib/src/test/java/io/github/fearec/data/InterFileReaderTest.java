@@ -124,7 +124,7 @@ class InterFileReaderTest {
     assertFormatError(
         file,
         2,
-        "timestamp 'yesterday' is not a finite number",
+        "timestamp 'yesterday' is not a finite decimal number",
         "a number",
         () -> InterFileReader.read(file));
   }

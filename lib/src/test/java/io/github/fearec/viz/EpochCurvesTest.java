@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fearec.data.DataFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,18 +33,18 @@ class EpochCurvesTest {
   @Test
   void aMissingColumnNamesTheFileAndTheColumnsThereAre() throws IOException {
     csv("epoch,loss\n1,9.5\n");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> EpochCurves.read("x", dir, "HR@10"));
-    assertEquals(dir.resolve("epochs.csv") + ":1: no column 'HR@10'; the columns are [epoch, loss]",
-        e.getMessage());
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> EpochCurves.read("x", dir, "HR@10"));
+    assertEquals(dir.resolve("epochs.csv") + ":1: no column 'HR@10'; expected one of the columns"
+        + " epoch, loss", e.getMessage());
   }
 
   @Test
   void aValueThatIsNotANumberNamesItsLine() throws IOException {
     csv("epoch,loss\n1,9.5\n2,\n");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> EpochCurves.read("x", dir, "loss"));
-    assertEquals(dir.resolve("epochs.csv") + ":3: expected numbers in columns epoch and loss, got '2,'",
-        e.getMessage());
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> EpochCurves.read("x", dir, "loss"));
+    assertEquals(dir.resolve("epochs.csv") + ":3: the loss value of '2,' is not a finite number;"
+        + " expected numbers in columns epoch and loss", e.getMessage());
   }
 }
