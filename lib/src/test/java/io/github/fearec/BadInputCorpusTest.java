@@ -332,12 +332,12 @@ class BadInputCorpusTest {
         "train", "--set", "synthetic_max_length=long");
   }
 
-  /** Model names exist only on the command line and in config files; the library takes enums. */
+  /** A model is a Recommender; its names are those the command line and config files take. */
   @Test
   @DisplayName("unknown model name")
   void unknownModelName() {
     assertCliRefuses(
-        "--model: model = bert4rec: expected one of [fearec, sasrec, duorec, pop]",
+        "--model: model = bert4rec: expected one of fearec, sasrec, sasrec-bce, duorec, pop",
         "train", "--model", "bert4rec");
   }
 

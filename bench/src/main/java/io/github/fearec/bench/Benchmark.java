@@ -19,6 +19,7 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.train.Recommender;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
 import io.github.fearec.train.ViewRecompute;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -140,8 +140,7 @@ public final class Benchmark implements Callable<Integer> {
 
     List<ModelResult> results = new ArrayList<>();
     for (String name : models) {
-      ModelType type = ModelType.valueOf(name.trim().toUpperCase(Locale.ROOT));
-      results.add(measure(type, config, dataset, split, samples, factory));
+      results.add(measure(recommender(name), config, dataset, split, samples, factory));
     }
     Report report = new Report(
         Instant.now().toString(),
@@ -201,10 +200,26 @@ public final class Benchmark implements Callable<Integer> {
     }
   }
 
+  /** A model of --models, by the names the command line gives it; pop trains nothing to time. */
+  private static Recommender recommender(String name) {
+    Recommender r;
+    try {
+      r = Choice.parse(Recommender.class, name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--models " + name + ": expected " + e.getMessage());
+    }
+    if (!r.trained()) {
+      throw new IllegalArgumentException("--models " + name + ": pop trains nothing to measure");
+    }
+    return r;
+  }
+
   private ModelResult measure(
-      ModelType type, ModelConfig config, SequenceDataset dataset, LeaveOneOutSplit split,
-      TrainingSamples samples, BatchFactory factory) {
-    TrainConfig training = TrainConfig.defaults(type).with("recompute_view", recomputeView);
+      Recommender recommender, ModelConfig config, SequenceDataset dataset,
+      LeaveOneOutSplit split, TrainingSamples samples, BatchFactory factory) {
+    ModelType type = recommender.encoder();
+    TrainConfig training =
+        recommender.trainingDefaults().with("recompute_view", recomputeView);
     Engine.getInstance().setRandomSeed((int) training.seed());
     long created = System.nanoTime();
     try (NextItemModel model =
@@ -243,7 +258,7 @@ public final class Benchmark implements Callable<Integer> {
       double flops =
           FlopCount.trainingSample(type, config, training, dataset.numItems(), paperRoute);
       return new ModelResult(
-          type.id(),
+          recommender.id(),
           type == ModelType.FEAREC ? (paperRoute ? "paper" : "short_sequence") : "-",
           objective(training, config),
           training.batchSize(),

@@ -45,9 +45,9 @@ final class CheckpointSettings {
     Path config = checkpoint.resolve(RunDirectory.CONFIG);
     if (Files.isRegularFile(config)) {
       String model = d.model().id();
-      if (Models.neuralType(settings.model) != d.model()) {
+      if (settings.model.encoder() != d.model()) {
         throw disagree(checkpoint, "describes a " + model + " model where " + config
-            + " has model = " + settings.model);
+            + " has model = " + settings.model.id());
       }
       ModelConfig run = settings.architecture.build();
       for (ConfigSchema.Key key : ModelConfig.SETTINGS.keys()) {

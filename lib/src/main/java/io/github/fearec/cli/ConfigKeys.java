@@ -1,5 +1,6 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.nn.ModelType;
 import io.github.fearec.ConfigException;
 import io.github.fearec.Excerpt;
 import io.github.fearec.Numbers;
@@ -36,9 +37,9 @@ final class ConfigKeys {
   private static final Map<String, Key> NAMES = new LinkedHashMap<>();
 
   static {
-    run("model", "which model: fearec, sasrec, duorec (SASRec + the us_x contrastive term) or"
-            + " pop (the popularity baseline)",
-        (s, v) -> s.model = Models.check(v), s -> s.model, Scope.ALWAYS);
+    run("model", "which model: fearec, sasrec, sasrec-bce (SASRec's original BCE objective),"
+            + " duorec (SASRec + the us_x contrastive term) or pop (the popularity baseline)",
+        (s, v) -> s.model = Settings.model(v), s -> s.model.id(), Scope.ALWAYS);
     run("data", "'synthetic' (the embedded default) or a path to a .txt/.inter file or folder",
         (s, v) -> s.data = dataPath(v), s -> DataSource.stored(s.data), Scope.ALWAYS);
     group(SyntheticConfig.SETTINGS, s -> s.synthetic);
@@ -62,10 +63,11 @@ final class ConfigKeys {
       case ALWAYS -> null;
       case SYNTHETIC -> synthetic ? null : "data = " + s.data + " is read from a file, not generated";
       case FILE_DATA -> synthetic ? "the synthetic data is generated without k-core filtering" : null;
-      case NEURAL -> s.model.equals(Models.POPULARITY)
+      case NEURAL -> !s.model.trained()
           ? "the popularity baseline has no architecture and is not trained" : null;
       case FEAREC -> whyNot(Scope.NEURAL, s) != null ? whyNot(Scope.NEURAL, s)
-          : s.model.equals(Models.FEAREC) ? null : "only FEARec has frequency layers, not " + s.model;
+          : s.model.encoder() == ModelType.FEAREC ? null
+              : "only FEARec has frequency layers, not " + s.model.id();
       case FEAREC_TIME -> whyNot(Scope.FEAREC, s) != null ? whyNot(Scope.FEAREC, s)
           : s.architecture.build().dualDomain() ? null
           : "dual_domain = false switches FEARec's time-domain branch off";

@@ -19,12 +19,12 @@ final class KeysCommand implements Runnable {
   @Option(
       names = "--model",
       defaultValue = "fearec",
-      description = "show the defaults for this model (fearec, sasrec, duorec, pop); default ${DEFAULT-VALUE}")
+      description = "show the defaults for this model (fearec, sasrec, sasrec-bce, duorec, pop); default ${DEFAULT-VALUE}")
   String model;
 
   @Override
   public void run() {
-    Settings settings = new Settings(Models.check(model));
+    Settings settings = new Settings(Settings.model(model));
     PrintWriter out = spec.commandLine().getOut();
     out.println("# key = default    meaning (config file: one 'key = value' per line, # comments)");
     for (Map.Entry<String, ConfigKeys.Key> e : ConfigKeys.all().entrySet()) {

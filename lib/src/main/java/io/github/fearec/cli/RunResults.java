@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What {@code results.json} holds.
  *
- * @param model fearec, sasrec, duorec or pop
+ * @param model fearec, sasrec, sasrec-bce, duorec or pop ({@code Recommender#id})
  * @param data the data setting
  * @param users users evaluated
  * @param items items ranked

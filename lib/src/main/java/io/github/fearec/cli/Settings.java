@@ -1,5 +1,9 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.train.Recommender;
+import io.github.fearec.config.Choice;
+import io.github.fearec.ConfigException;
+import io.github.fearec.Excerpt;
 import io.github.fearec.config.ConfigSchema;
 import io.github.fearec.data.SyntheticConfig;
 import io.github.fearec.eval.EvalConfig;
@@ -12,8 +16,8 @@ import io.github.fearec.train.TrainConfig;
  */
 final class Settings {
 
-  /** "fearec", "sasrec", "duorec" or "pop". */
-  String model;
+  /** Which model: its encoder and the objective it trains with by default. */
+  Recommender model;
 
   /** "synthetic" or a path to a .txt / .inter file or a RecBole dataset folder. */
   String data = "synthetic";
@@ -33,8 +37,17 @@ final class Settings {
   final ConfigSchema<TrainConfig>.Staged training;
   final ConfigSchema<EvalConfig>.Staged evaluation = EvalConfig.SETTINGS.stage(EvalConfig.DEFAULTS);
 
-  Settings(String model) {
+  Settings(Recommender model) {
     this.model = model;
-    this.training = TrainConfig.SETTINGS.stage(Models.trainingDefaults(model));
+    this.training = TrainConfig.SETTINGS.stage(model.trainingDefaults());
+  }
+
+  /** The model a user named, ignoring case; anything else is refused with the names expected. */
+  static Recommender model(String name) {
+    try {
+      return Choice.parse(Recommender.class, name);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("model = " + Excerpt.of(name) + ": expected " + e.getMessage());
+    }
   }
 }

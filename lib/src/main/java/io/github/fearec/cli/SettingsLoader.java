@@ -1,5 +1,6 @@
 package io.github.fearec.cli;
 
+import io.github.fearec.train.Recommender;
 import io.github.fearec.ConfigException;
 import io.github.fearec.Excerpt;
 import io.github.fearec.data.TextLines;
@@ -117,11 +118,11 @@ final class SettingsLoader {
   }
 
   private static Settings apply(List<Entry> entries) {
-    String model = "fearec";
+    Recommender model = Recommender.FEAREC;
     for (Entry e : entries) {
       if (e.key().equals("model")) {
         try {
-          model = Models.check(e.value());
+          model = Settings.model(e.value());
         } catch (ConfigException ex) {
           throw new ConfigException(e.where() + ex.getMessage());
         }

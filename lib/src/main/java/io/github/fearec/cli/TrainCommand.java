@@ -17,6 +17,7 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.eval.PopularityScorer;
 import io.github.fearec.nn.ModelConfig;
+import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.MemoryCheck;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Option;
     })
 final class TrainCommand implements Runnable {
 
-  @Option(names = "--model", paramLabel = "fearec|sasrec|duorec|pop",
+  @Option(names = "--model", paramLabel = "fearec|sasrec|sasrec-bce|duorec|pop",
       description = "the model (default fearec)")
   String model;
 
@@ -131,12 +132,12 @@ final class TrainCommand implements Runnable {
     ModelConfig architecture = s.architecture.build();
     TrainConfig training = s.training.build();
     // combinations that cannot train are refused before the data loads
-    training.loss().requireSupports(Models.neuralType(s.model));
+    training.loss().requireSupports(s.model.encoder());
     String dataName = dataName(s); // a missing data file or a bad generator setting, before output
     Device device = Devices.resolve(s.device);
     // sizes a machine cannot hold, before anything is set up (items: 0 until a file is read)
     requireMemory(s, architecture, training, knownItems(s), device);
-    if (s.model.equals(Models.FEAREC)) {
+    if (s.model.encoder() == ModelType.FEAREC) {
       architecture.requireFrequencyLayers();
     }
     PrintStream log = System.out;
@@ -146,7 +147,7 @@ final class TrainCommand implements Runnable {
       return;
     }
     try (RunDirectory fresh =
-        RunDirectory.forNewRun(output != null ? output : defaultOutput(s.model, dataName), overwrite)) {
+        RunDirectory.forNewRun(output != null ? output : defaultOutput(s.model.id(), dataName), overwrite)) {
       execute(s, architecture, training, device, log, fresh);
     }
   }
@@ -177,13 +178,13 @@ final class TrainCommand implements Runnable {
     MetricsTable table =
         new MetricsTable().add("pop (validation)", popValid).add("pop (test)", popTest);
     RunResults results;
-    if (s.model.equals(Models.POPULARITY)) {
+    if (!s.model.trained()) {
       results = results(s, data, null, popValid, popTest, popValid, popTest, evaluation);
     } else {
-      log.printf("model: %s on %s, %d training samples%n", s.model, device, samples.size());
+      log.printf("model: %s on %s, %d training samples%n", s.model.id(), device, samples.size());
       Engine.getInstance().setRandomSeed((int) training.seed());
       try (NextItemModel net =
-          NextItemModel.create(Models.neuralType(s.model), architecture, data.numItems(), device)) {
+          NextItemModel.create(s.model.encoder(), architecture, data.numItems(), device)) {
         TrainingListener listeners =
             TrainingListener.all(
                 new ConsoleProgress(log, System.console() != null, training.epochs()),
@@ -207,8 +208,8 @@ final class TrainCommand implements Runnable {
           valid = evaluator.evaluate(scorer, HeldOut.VALIDATION);
         }
         table
-            .add(s.model + " (validation, epoch " + outcome.bestEpoch() + ")", valid)
-            .add(s.model + " (test)", test);
+            .add(s.model.id() + " (validation, epoch " + outcome.bestEpoch() + ")", valid)
+            .add(s.model.id() + " (test)", test);
         results = results(s, data, outcome, valid, test, popValid, popTest, evaluation);
       }
     }
@@ -216,7 +217,7 @@ final class TrainCommand implements Runnable {
     log.println();
     log.print(table);
     log.println(
-        (s.model.equals(Models.POPULARITY) ? "" : selection(training, evaluation) + " ")
+        (s.model.trained() ? selection(training, evaluation) + " " : "")
             + "Results in " + run.root());
   }
 
@@ -289,8 +290,8 @@ final class TrainCommand implements Runnable {
    */
   private static void requireMemory(Settings s, ModelConfig architecture, TrainConfig training,
       int numItems, Device device) {
-    if (!s.model.equals(Models.POPULARITY)) {
-      MemoryCheck.requireTraining(Models.neuralType(s.model), architecture, training,
+    if (s.model.trained()) {
+      MemoryCheck.requireTraining(s.model.encoder(), architecture, training,
           s.evaluation.build().batchSize(), numItems, device);
     }
   }
@@ -338,7 +339,7 @@ final class TrainCommand implements Runnable {
       epochsRun = outcome.epochs().size();
     }
     return new RunResults(
-        s.model,
+        s.model.id(),
         s.data,
         data.numUsers(),
         data.numItems(),

@@ -196,6 +196,12 @@ class FearecCliTest {
       assertTrue(r.out().contains(key + " = "), key);
     }
     assertTrue(r.out().contains("contrastive = none"), "SASRec trains without contrast");
+    CliRun bce = run("keys", "--model", "sasrec-bce");
+    assertEquals(0, bce.code(), bce.err());
+    assertTrue(bce.out().contains("loss = bce"), "SASRec-BCE is SASRec with its original objective");
+    CliRun unknown = run("keys", "--model", "bert4rec");
+    assertEquals(FearecCli.USER_ERROR, unknown.code());
+    assertTrue(unknown.err().contains("model = bert4rec: expected one of"), unknown.err());
   }
 
   /**
