@@ -593,6 +593,16 @@ class RunFaultsTest {
             + copy.resolve("config.properties") + " has layer_norm_eps = 1.0E-12; expected the"
             + " model.json that 'fearec train' wrote with this run's settings (is it a copy from"
             + " another run?)");
+    // a run from before a key existed has it in neither file: no disagreement
+    Path older = dir.resolve("older");
+    Files.move(copy, older);
+    Path description = older.resolve("model.json");
+    Files.writeString(description, Files.readString(description).replace("1.0E-5", "1.0E-12")
+        .replaceFirst("\\s*\"hiddenDropout\": [0-9.]+,", ""));
+    Path settings = older.resolve("config.properties");
+    Files.writeString(settings, Files.readString(settings).replaceFirst("hidden_dropout = .*\\n", ""));
+    CliRun evaluated = run("evaluate", "--checkpoint", older.toString());
+    assertEquals(0, evaluated.code(), evaluated.err());
   }
 
   @Test
