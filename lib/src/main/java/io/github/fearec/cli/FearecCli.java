@@ -2,11 +2,13 @@ package io.github.fearec.cli;
 
 import io.github.fearec.Excerpt;
 import io.github.fearec.FearecException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code fearec} command. User errors (bad files, bad settings, damaged checkpoints) end with
@@ -65,14 +67,29 @@ public final class FearecCli implements Callable<Integer> {
           throw e;
         });
     int code = cli.execute(args);
-    if (code == 0 && (cli.getOut().checkError() | System.out.checkError())) {
+    if (code == 0 && (cli.getOut().checkError() | System.out.checkError())
+        && !standardOutputIsAPipe()) {
       PrintWriter err = cli.getErr();
-      err.println("error: standard output: cannot write it (a full disk, or a pipe closed before"
-          + " the end); expected a writable standard output, or redirect it to a file");
+      err.println("error: standard output: cannot write it (a full disk, or a device that takes"
+          + " nothing); expected a writable standard output");
       err.flush();
       return USER_ERROR;
     }
     return code;
+  }
+
+  /**
+   * Whether standard output is a pipe: one closed early (`fearec keys | head -3`) is the reader's
+   * choice, not a failure, and is let pass as other Unix tools do; a file or device that cannot
+   * be written (a full disk) is a failure. Linux tells through /proc; elsewhere it is taken to be
+   * a failure.
+   */
+  private static boolean standardOutputIsAPipe() {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   /** A path option: never empty (what an unset shell variable gives). */

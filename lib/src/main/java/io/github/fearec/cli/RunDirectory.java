@@ -145,7 +145,7 @@ final class RunDirectory implements AutoCloseable {
     String actual = fingerprintLine(data).strip();
     if (!recorded.equals(actual)) {
       throw new CheckpointException(
-          file + ": the run was trained on other data (recorded '" + Excerpt.of(recorded) + "', given '"
+          file + ": the run was trained on other data (recorded '" + Excerpt.line(recorded) + "', given '"
               + actual + "'); expected the dataset of the run, with its k-core filtering");
     }
   }

@@ -142,10 +142,11 @@ public final class MemoryEstimate {
    *
    * @throws ConfigException naming the settings and what fits
    */
-  public static void requireWeightsFit(ModelConfig c, int numItems) {
+  public static void requireWeightsFit(ModelConfig c, int numItems, Device device) {
     requireArraysFit(c, numItems);
-    if (!MachineMemory.checked()) {
-      return;
+    if (!MachineMemory.checked()
+        || (device != null && !Device.Type.CPU.equals(device.getDeviceType()))) {
+      return; // a GPU's memory is not read (see train.MemoryCheck)
     }
     double weights = parameterCount(c, numItems) * FLOAT;
     long available = MachineMemory.available();

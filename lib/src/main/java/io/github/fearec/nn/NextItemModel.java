@@ -68,7 +68,7 @@ public final class NextItemModel implements AutoCloseable {
   public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route,
       DataType dataType) {
-    MemoryEstimate.requireWeightsFit(config, numItems); // before anything is allocated
+    MemoryEstimate.requireWeightsFit(config, numItems, device); // before anything is allocated
     if (type == ModelType.FEAREC) {
       config.requireFrequencyLayers();
     }

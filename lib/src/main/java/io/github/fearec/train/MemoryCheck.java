@@ -24,6 +24,9 @@ import java.util.function.IntFunction;
  *       in the Java heap, which must fit there too;
  *   <li>evaluation: the baseline, the weights once and an evaluation batch.
  * </ul>
+ *
+ * On a GPU only the Java-array limit is checked: the arrays live in the GPU's memory, which this
+ * check does not read.
  */
 public final class MemoryCheck {
 
@@ -74,7 +77,7 @@ public final class MemoryCheck {
   public static void requireTraining(
       ModelType type, ModelConfig c, TrainConfig t, int evalBatch, int numItems, Device device) {
     MemoryEstimate.requireArraysFit(c, numItems);
-    if (!MachineMemory.checked()) {
+    if (!MachineMemory.checked() || onGpu(device)) {
       return;
     }
     long available = MachineMemory.available();
@@ -113,7 +116,7 @@ public final class MemoryCheck {
   public static void requireEvaluation(
       ModelType type, ModelConfig c, int evalBatch, int numItems, Device device) {
     MemoryEstimate.requireArraysFit(c, numItems);
-    if (!MachineMemory.checked()) {
+    if (!MachineMemory.checked() || onGpu(device)) {
       return;
     }
     long available = MachineMemory.available();
@@ -128,6 +131,14 @@ public final class MemoryCheck {
         "evaluating " + type.id() + " with " + MemoryEstimate.settings(c, numItems)
             + ", eval_batch_size = " + evalBatch,
         need, available, fits);
+  }
+
+  /**
+   * On a GPU the arrays live in the GPU's memory, which this check does not read (the kit has no
+   * GPU to measure it on): only the array-size limit applies there.
+   */
+  private static boolean onGpu(Device device) {
+    return device != null && !Device.Type.CPU.equals(device.getDeviceType());
   }
 
   private static ConfigException refusal(

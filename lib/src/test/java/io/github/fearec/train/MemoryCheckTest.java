@@ -1,9 +1,13 @@
 package io.github.fearec.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import io.github.fearec.ConfigException;
+import io.github.fearec.nn.MachineMemory;
 import io.github.fearec.nn.MemoryEstimate;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
@@ -58,6 +62,25 @@ class MemoryCheckTest {
     assertEquals("1.5 TB", MemoryEstimate.bytes(1.5e12));
     assertEquals("512 bytes", MemoryEstimate.bytes(512));
     assertEquals("4.3e+40 bytes", MemoryEstimate.bytes(4.3e40));
+  }
+
+  /** On a GPU the host's memory says nothing: only the Java-array limit is checked there. */
+  @Test
+  void onAGpuOnlyTheArrayLimitIsChecked() {
+    ModelConfig big = ModelConfig.defaults().with("max_length", 100_000);
+    TrainConfig training = TrainConfig.defaults(ModelType.FEAREC);
+    System.setProperty(MachineMemory.AVAILABLE_PROPERTY, "1000000000");
+    try {
+      assertThrows(ConfigException.class,
+          () -> MemoryCheck.requireTraining(ModelType.FEAREC, big, training, 256, 500, null));
+      MemoryCheck.requireTraining(ModelType.FEAREC, big, training, 256, 500, Device.gpu(0));
+      assertThrows(ConfigException.class,
+          () -> MemoryCheck.requireTraining(ModelType.SASREC,
+              ModelConfig.defaults().with("hidden_size", 2_000_000_000), training, 256, 500,
+              Device.gpu(0)));
+    } finally {
+      System.clearProperty(MachineMemory.AVAILABLE_PROPERTY);
+    }
   }
 
   /**
