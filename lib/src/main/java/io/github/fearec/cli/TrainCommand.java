@@ -21,7 +21,7 @@ import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
-import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.persist.ModelCheckpoint;
 import io.github.fearec.train.ModelTrainer;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingDivergedException;
