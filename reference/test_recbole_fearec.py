@@ -4,10 +4,11 @@ identical weights and inputs, in float64 with dropout off.
 Each case builds RecBole's FEARec (recbole 1.2.1) with a small configuration and random weights
 from a fixed seed, runs it on a batch of right-padded sequences with their semantic positives,
 writes the weights and inputs to a JSON file, and has the kit compute the same things from them
-(lib/src/test/java/io/github/fearec/reference/RecBoleParity.java, one JVM for all cases, both of
-the kit's routes). Compared: the frequency ramp's bands, the user vectors in training (batch-shared
-lags) and in inference (per-sample lags), the scores of every item, the cross-entropy, the InfoNCE
-term, the frequency L1 term, the full us_x loss and the gradient of that loss for every parameter.
+(lib/src/test/java/io/github/fearec/reference/RecBoleParity.java, one JVM for all cases, the
+kit without acceleration and by both of its routes). Compared: the frequency ramp's bands, the
+user vectors in training (batch-shared lags) and in inference (per-sample lags), the scores of
+every item, the cross-entropy, the InfoNCE term, the frequency L1 term, the full us_x loss and the
+gradient of that loss for every parameter.
 
 The kit's documented departures from the authors' code (docs/model.md section 12) are asserted as
 what they are: the padding row's gradient (item 8), the frequency L1 term on and off (item 1), an
@@ -171,7 +172,9 @@ ODD = Case("odd-length", n=9, layers=2, ratio=0.6, dual=False, seed=4,
 ONE_LAYER = Case("one-layer", n=8, layers=1, ratio=0.6, dual=False, seed=6,
                  lengths=[3], positive_lengths=[5])
 
-ROUTES = ["paper", "short_sequence"]
+# the kit without acceleration (docs/model.md as written: FFTs, the last layer at every position)
+# and by both of its routes (the last layer at the user positions), docs/model.md section 11
+ROUTES = ["none", "paper", "short_sequence"]
 
 
 # ------------------------------------------------------------------ RecBole's side
@@ -410,7 +413,8 @@ def summary(request):
 
 @pytest.fixture(scope="module")
 def computed(tmp_path_factory):
-    """RecBole's outputs for every case and the kit's, by both routes (one JVM for all)."""
+    """RecBole's outputs for every case and the kit's, without acceleration and by both routes (one
+    JVM for all)."""
     directory = tmp_path_factory.mktemp("recbole-parity")
     results = {}
     paths = []

@@ -12,7 +12,7 @@ package io.github.fearec;
  *
  * <p>Subclasses say what kind of input was wrong: {@link io.github.fearec.data.DataFormatException}
  * (a data file, with file and line), {@link ConfigException} (a setting), {@link
- * io.github.fearec.train.CheckpointException} (a checkpoint) and {@link
+ * io.github.fearec.persist.CheckpointException} (a checkpoint) and {@link
  * io.github.fearec.train.TrainingDivergedException} (a loss that became NaN).
  */
 public class FearecException extends RuntimeException {

@@ -23,11 +23,12 @@ import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.testing.CliRun;
-import io.github.fearec.train.CheckpointException;
-import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.persist.CheckpointException;
+import io.github.fearec.persist.ModelCheckpoint;
 import io.github.fearec.train.NextItemLoss;
 import io.github.fearec.train.TrainConfig;
-import io.github.fearec.train.TrainingCheckpoint;
+import io.github.fearec.persist.TrainingCheckpoint;
+import io.github.fearec.train.EpochRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -495,7 +496,9 @@ class BadInputCorpusTest {
   void trainingCheckpointMissing() {
     try (NextItemModel model = tinyModel(TINY_MODEL)) {
       CheckpointException e =
-          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(dir, model));
+          assertThrows(
+              CheckpointException.class,
+              () -> TrainingCheckpoint.load(dir, model, EpochRecord.class));
       assertEquals(
           dir.resolve("checkpoint").resolve("state.json")
               + ": missing; expected the output directory of an interrupted 'fearec train'",
@@ -517,7 +520,9 @@ class BadInputCorpusTest {
     truncate(weights, Files.size(weights) - 7);
     try (NextItemModel model = tinyModel(TINY_MODEL)) {
       CheckpointException e =
-          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, model));
+          assertThrows(
+              CheckpointException.class,
+              () -> TrainingCheckpoint.load(copy, model, EpochRecord.class));
       assertReadable(e.getMessage());
       assertEquals(
           copy.resolve("checkpoint") + ": cannot be read (" + weights + " ends early), the"
@@ -536,7 +541,9 @@ class BadInputCorpusTest {
     try (NextItemModel wider =
         tinyModel(TINY_MODEL.with(Map.of("hidden_size", 32, "inner_size", 64)))) {
       CheckpointException e =
-          assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(copy, wider));
+          assertThrows(
+              CheckpointException.class,
+              () -> TrainingCheckpoint.load(copy, wider, EpochRecord.class));
       int rows = trainedItems() + 1; // the item embedding comes first
       assertEquals(
           copy.resolve("checkpoint") + ": the saved weights do not fit the model to resume"

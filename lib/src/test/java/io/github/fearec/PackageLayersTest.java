@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The library's packages import only downwards, as the README describes them: the bottom
  * packages (durable files, DJL workarounds, setting declarations), then the paper's data and
- * spectral parts, the network, evaluation, training, and the command line on top; charts and the
- * course sit beside the model and nothing in the model imports them. Read from the sources, so a
- * new upward import fails here with the file that has it.
+ * spectral parts, the optional speed layer over the spectral classes, the network, evaluation and
+ * persistence (saved models and training checkpoints) beside it, training, and the command line on
+ * top; charts and the course sit beside the model and nothing in the model imports them. Read from
+ * the sources, so a new upward import fails here with the file that has it.
  */
 class PackageLayersTest {
 
@@ -29,11 +30,12 @@ class PackageLayersTest {
   private static final Map<String, Integer> LAYER = Map.ofEntries(
       Map.entry("files", 0), Map.entry("ops", 0), Map.entry("config", 0),
       Map.entry("data", 1), Map.entry("spectral", 1),
-      Map.entry("nn", 2),
-      Map.entry("eval", 3),
-      Map.entry("train", 4),
-      Map.entry("viz", 5),
-      Map.entry("cli", 6), Map.entry("course", 6));
+      Map.entry("accel", 2),
+      Map.entry("nn", 3),
+      Map.entry("eval", 4), Map.entry("persist", 4),
+      Map.entry("train", 5),
+      Map.entry("viz", 6),
+      Map.entry("cli", 7), Map.entry("course", 7));
 
   private static final Path MAIN = Path.of("src/main/java/io/github/fearec");
   private static final Pattern IMPORT =

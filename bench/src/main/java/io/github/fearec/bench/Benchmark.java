@@ -2,6 +2,7 @@ package io.github.fearec.bench;
 
 import ai.djl.engine.Engine;
 import com.google.gson.GsonBuilder;
+import io.github.fearec.accel.Acceleration;
 import io.github.fearec.config.Choice;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.DatasetLoader;
@@ -18,7 +19,6 @@ import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
-import io.github.fearec.spectral.RouteChoice;
 import io.github.fearec.train.Recommender;
 import io.github.fearec.train.TrainConfig;
 import io.github.fearec.train.TrainingStep;
@@ -79,7 +79,7 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(names = "--route", defaultValue = "auto", converter = RouteConverter.class,
       description = "FEARec's frequency route: auto (the kit's choice by N), paper or short_sequence (default ${DEFAULT-VALUE})")
-  RouteChoice route;
+  Acceleration route;
 
   @Option(names = "--recompute-view", defaultValue = "auto", converter = RecomputeConverter.class,
       description = "under us_x, recompute the dropout view in the backward pass: auto (the kit's choice by the attention arrays' size), never or always (default ${DEFAULT-VALUE})")
@@ -315,15 +315,24 @@ public final class Benchmark implements Callable<Integer> {
     }
   }
 
-  /** Parses --route. */
-  static final class RouteConverter implements CommandLine.ITypeConverter<RouteChoice> {
+  /**
+   * Parses --route: a model {@link Acceleration} other than none (the flop count assumes the last
+   * layer at the user positions).
+   */
+  static final class RouteConverter implements CommandLine.ITypeConverter<Acceleration> {
     @Override
-    public RouteChoice convert(String value) {
+    public Acceleration convert(String value) {
+      Acceleration route;
       try {
-        return RouteChoice.parse(value);
+        route = Acceleration.parse(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+      if (route == Acceleration.NONE) {
+        throw new CommandLine.TypeConversionException(
+            "route 'none' is not measured here; expected auto, paper or short_sequence");
+      }
+      return route;
     }
   }
 }

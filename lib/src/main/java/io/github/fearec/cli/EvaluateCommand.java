@@ -14,7 +14,7 @@ import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.spectral.LagSelection;
-import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.persist.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

@@ -23,10 +23,10 @@ import io.github.fearec.train.ConsoleProgress;
 import io.github.fearec.train.MemoryCheck;
 import io.github.fearec.train.EpochCsvLog;
 import io.github.fearec.train.EpochRecord;
-import io.github.fearec.train.ModelCheckpoint;
+import io.github.fearec.persist.ModelCheckpoint;
 import io.github.fearec.train.ModelTrainer;
 import io.github.fearec.train.TrainConfig;
-import io.github.fearec.train.TrainingCheckpoint;
+import io.github.fearec.persist.TrainingCheckpoint;
 import io.github.fearec.train.TrainingDivergedException;
 import io.github.fearec.train.TrainingListener;
 import java.io.PrintStream;
@@ -264,7 +264,8 @@ final class TrainCommand implements Runnable {
    * them (a run ended by hand with --epochs K, K the epochs finished), is what resuming is for.
    */
   private static void requireConsistentWithWhatRan(Path run, TrainConfig training) {
-    TrainingCheckpoint.State state = TrainingCheckpoint.progress(run).orElse(null);
+    TrainingCheckpoint.State<EpochRecord> state =
+        TrainingCheckpoint.progress(run, EpochRecord.class).orElse(null);
     if (state == null) {
       return;
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
+import io.github.fearec.accel.ShortSequenceRoute;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.LeaveOneOutSplit;
 import io.github.fearec.data.SequenceDataset;
@@ -13,7 +14,6 @@ import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.RankingMetrics;
 import io.github.fearec.nn.AttentionMasks;
 import io.github.fearec.spectral.AutoCorrelationAttention;
-import io.github.fearec.spectral.BandFilter;
 import io.github.fearec.spectral.DirectSpectra;
 import io.github.fearec.spectral.FrequencyBand;
 import io.github.fearec.spectral.FrequencyRamp;
@@ -63,7 +63,7 @@ final class References {
             .map(b -> new int[] {b.left(), b.right()}).toArray(int[][]::new),
         Comparisons.intRows());
     add("3.3", "the band filter as a matrix", Inputs.BandMatrix.class,
-        in -> square(new BandFilter(in.band(), in.n()).projectionMatrix(), in.n()),
+        in -> square(ShortSequenceRoute.projectionMatrix(in.band(), in.n()), in.n()),
         Comparisons.doubleRows(1e-6));
     // Chapter 4: FFT auto-correlation
     add("4.1", "correlation through the DFT", Inputs.Pair.class,

@@ -9,7 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.github.fearec.ops.QueryRows;
+import io.github.fearec.accel.QueryRows;
 
 /**
  * The attention sub-layer shared by SASRec and FEARec: project the input to Q, K, V, mix them
@@ -22,7 +22,9 @@ import io.github.fearec.ops.QueryRows;
  * losses and the scores read one position per sequence (docs/model.md §7, §11): computing the
  * context, the dense layers and the feed-forward there for one position instead of N saves about
  * a third of a training step. Keys, values and the lag scores still use every position; the
- * subclass gets the positions as {@link QueryRows} and applies them to the query side only.
+ * subclass gets the positions as {@link QueryRows} and applies them to the query side only. The
+ * encoder passes them only when its {@code accel.Acceleration} says so; without, every layer
+ * computes every position, as docs/model.md writes it.
  */
 public abstract class AttentionLayer extends AbstractBlock {
 

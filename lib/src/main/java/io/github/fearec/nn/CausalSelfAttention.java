@@ -1,7 +1,7 @@
 package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
-import io.github.fearec.ops.QueryRows;
+import io.github.fearec.accel.QueryRows;
 
 /**
  * SASRec's attention sub-layer (Kang &amp; McAuley 2018; docs/model.md §10): plain causal multi-head
@@ -20,6 +20,7 @@ public final class CausalSelfAttention extends AttentionLayer {
   @Override
   protected NDArray context(
       NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training) {
-    return attention.attend(q, k, v, mask, rows, training);
+    // Only the selected queries and their mask rows take part: T rows of scores instead of N.
+    return attention.attend(rows.select(q, 1), k, v, rows.select(mask, 2), training);
   }
 }

@@ -2,7 +2,7 @@ package io.github.fearec.nn;
 
 import ai.djl.Device;
 import io.github.fearec.ConfigException;
-import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.accel.Acceleration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Locale;
  *   <li>time-domain attention (SASRec, and FEARec's hybrid when α &gt; 0): 4 arrays (B, h, N, N)
  *       per layer (scores, masked, softmax, dropped);
  *   <li>FEARec's frequency branch on the fast route for short sequences (N &lt; {@link
- *       RouteChoice#CPU_PAPER_ROUTE_FROM} on a CPU): 4 arrays (B, N, N) per layer and the two
+ *       Acceleration#CPU_PAPER_ROUTE_FROM} on a CPU): 4 arrays (B, N, N) per layer and the two
  *       constants of N³ values; on the paper route 6 arrays (B, N, d) of spectra;
  *   <li>the rest: 15 arrays (B, N, d) per layer for SASRec, 25 for FEARec, and 4 arrays (B, N, F).
  * </ul>
@@ -118,7 +118,7 @@ public final class MemoryEstimate {
       e.add("attention arrays (B, h, N, N)", layers * 4 * batch * c.numHeads() * n * n * FLOAT);
     }
     if (frequencyBranch) {
-      if (RouteChoice.AUTO.paperRoute(c.maxLength(), device == null ? Device.cpu() : device)) {
+      if (Acceleration.AUTO.paperRoute(c.maxLength(), device == null ? Device.cpu() : device)) {
         e.add("spectra (B, d, N/2 + 1)", layers * 6 * batch * n * d * FLOAT);
       } else {
         e.add("lag products (B, N, N)", layers * 4 * batch * n * n * FLOAT);

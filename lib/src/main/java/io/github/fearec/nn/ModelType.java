@@ -1,7 +1,7 @@
 package io.github.fearec.nn;
 
+import io.github.fearec.accel.Acceleration;
 import io.github.fearec.spectral.FrequencyRamp;
-import io.github.fearec.spectral.RouteChoice;
 import java.util.Locale;
 
 /** The sequence encoders this kit implements, each choosing the attention of every layer. */
@@ -10,7 +10,8 @@ public enum ModelType {
   SASREC {
     @Override
     AttentionLayer attention(
-        ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route, Dropouts dropouts) {
+        ModelConfig config, FrequencyRamp ramp, int layer, Acceleration acceleration,
+        Dropouts dropouts) {
       return new CausalSelfAttention(config, dropouts);
     }
   },
@@ -18,14 +19,19 @@ public enum ModelType {
   FEAREC {
     @Override
     AttentionLayer attention(
-        ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route, Dropouts dropouts) {
-      return new HybridAttention(config, ramp.band(layer), route, dropouts);
+        ModelConfig config, FrequencyRamp ramp, int layer, Acceleration acceleration,
+        Dropouts dropouts) {
+      return new HybridAttention(config, ramp.band(layer), acceleration, dropouts);
     }
   };
 
-  /** The attention of {@code layer}; {@code route} matters to the frequency layers only. */
+  /**
+   * The attention of {@code layer}; the acceleration's frequency operations matter to FEARec's
+   * layers only.
+   */
   abstract AttentionLayer attention(
-      ModelConfig config, FrequencyRamp ramp, int layer, RouteChoice route, Dropouts dropouts);
+      ModelConfig config, FrequencyRamp ramp, int layer, Acceleration acceleration,
+      Dropouts dropouts);
 
   /** The lower-case name used on the command line and in result files. */
   public String id() {

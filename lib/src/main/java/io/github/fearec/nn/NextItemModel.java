@@ -9,7 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.accel.Acceleration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,16 +47,18 @@ public final class NextItemModel implements AutoCloseable {
    */
   public static NextItemModel create(
       ModelType type, ModelConfig config, int numItems, Device device) {
-    return create(type, config, numItems, device, RouteChoice.AUTO);
+    return create(type, config, numItems, device, Acceleration.AUTO);
   }
 
   /**
-   * As above, with FEARec's frequency operations computed by the given route (the default, {@link
-   * RouteChoice#AUTO}, picks the faster one for N and the device; the bench and the tests fix it).
+   * As above, computed with the given acceleration (docs/model.md §11): the default, {@link
+   * Acceleration#AUTO}, picks the faster route for N and the device and computes the last layer at
+   * the user positions; {@link Acceleration#NONE} computes docs/model.md as written; the bench and
+   * the tests fix a route.
    */
   public static NextItemModel create(
-      ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route) {
-    return create(type, config, numItems, device, route, DataType.FLOAT32);
+      ModelType type, ModelConfig config, int numItems, Device device, Acceleration acceleration) {
+    return create(type, config, numItems, device, acceleration, DataType.FLOAT32);
   }
 
   /**
@@ -66,7 +68,7 @@ public final class NextItemModel implements AutoCloseable {
    * reference/README.md).
    */
   public static NextItemModel create(
-      ModelType type, ModelConfig config, int numItems, Device device, RouteChoice route,
+      ModelType type, ModelConfig config, int numItems, Device device, Acceleration acceleration,
       DataType dataType) {
     MemoryEstimate.requireWeightsFit(config, numItems, device); // before anything is allocated
     if (type == ModelType.FEAREC) {
@@ -75,7 +77,7 @@ public final class NextItemModel implements AutoCloseable {
     NDManager manager = NDManager.newBaseManager(device);
     try {
       return new NextItemModel(
-          manager, SequenceEncoder.create(type, config, numItems, manager, dataType, route));
+          manager, SequenceEncoder.create(type, config, numItems, manager, dataType, acceleration));
     } catch (RuntimeException e) {
       manager.close();
       throw e;

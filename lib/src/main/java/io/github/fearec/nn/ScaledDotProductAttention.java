@@ -2,13 +2,13 @@ package io.github.fearec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import io.github.fearec.ops.QueryRows;
 import io.github.fearec.ops.Scalars;
 
 /**
  * Multi-head scaled dot-product attention (Vaswani et al.): softmax(q·kᵀ/√e + mask)·v per head,
  * with dropout on the attention probabilities. Stateless: the projections belong to {@link
- * AttentionLayer}.
+ * AttentionLayer}. The queries may be fewer than the keys (T of N: the last layer's, one per row,
+ * with their rows of the mask; docs/model.md §11).
  */
 public final class ScaledDotProductAttention {
 
@@ -26,17 +26,13 @@ public final class ScaledDotProductAttention {
   }
 
   /**
-   * @param q queries (B, N, d)
+   * @param queries queries (B, T, d), T = N or fewer
    * @param k keys (B, N, d)
    * @param v values (B, N, d)
-   * @param mask additive mask (B, 1, N, N)
-   * @param rows the query positions computed: all N, or one per row (the last layer's)
-   * @return the context (B, T, d), T = N or 1
+   * @param mask additive mask (B, 1, T, N): the rows of the queries
+   * @return the context (B, T, d)
    */
-  public NDArray attend(
-      NDArray q, NDArray k, NDArray v, NDArray mask, QueryRows rows, boolean training) {
-    // Only the selected queries and their mask rows take part: T rows of scores instead of N.
-    NDArray queries = rows.select(q, 1);
+  public NDArray attend(NDArray queries, NDArray k, NDArray v, NDArray mask, boolean training) {
     Shape shape = queries.getShape();
     // The (B, h, T, N) arrays dominate a step's memory at long N. A step's manager keeps every
     // array until the step ends, so the three that only feed the next operation are closed here;
@@ -44,7 +40,7 @@ public final class ScaledDotProductAttention {
     NDArray products = heads(queries).matMul(heads(k).transpose(0, 1, 3, 2));
     NDArray scaled = Scalars.scale(products, scale);
     products.close();
-    NDArray scores = scaled.add(rows.select(mask, 2));
+    NDArray scores = scaled.add(mask);
     scaled.close();
     NDArray probs = scores.softmax(-1);
     scores.close();

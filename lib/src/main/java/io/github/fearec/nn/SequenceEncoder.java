@@ -10,8 +10,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
+import io.github.fearec.accel.Acceleration;
+import io.github.fearec.accel.QueryRows;
 import io.github.fearec.spectral.FrequencyRamp;
-import io.github.fearec.spectral.RouteChoice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,23 +32,26 @@ public final class SequenceEncoder extends AbstractBlock {
   private final Dropouts dropouts = new Dropouts();
   private final SequenceEmbedding embedding;
   private final List<EncoderLayer> layers = new ArrayList<>();
+  private final Acceleration acceleration;
 
   /**
-   * @param route how FEARec's frequency operations are computed (both routes give the same
-   *     numbers; {@link RouteChoice#AUTO} picks the faster one)
+   * @param acceleration how the model computes faster what docs/model.md defines ({@link
+   *     Acceleration#NONE}: as written; {@link Acceleration#AUTO}: the kit's measured choice)
    */
-  public SequenceEncoder(ModelType type, ModelConfig config, int numItems, RouteChoice route) {
+  public SequenceEncoder(
+      ModelType type, ModelConfig config, int numItems, Acceleration acceleration) {
     if (numItems < 1) {
       throw new IllegalArgumentException("a model needs at least one item, got " + numItems);
     }
     this.type = type;
     this.config = config;
     this.numItems = numItems;
+    this.acceleration = acceleration;
     embedding = addChildBlock("embedding", new SequenceEmbedding(numItems, config, dropouts));
     // SASRec has no bands: a short N whose bands would be empty is no error for it
     FrequencyRamp ramp = type == ModelType.FEAREC ? config.requireFrequencyLayers().ramp() : null;
     for (int l = 0; l < config.numLayers(); l++) {
-      AttentionLayer attention = type.attention(config, ramp, l, route, dropouts);
+      AttentionLayer attention = type.attention(config, ramp, l, acceleration, dropouts);
       layers.add(addChildBlock("layer" + l, new EncoderLayer(attention, config, dropouts)));
     }
   }
@@ -58,12 +62,12 @@ public final class SequenceEncoder extends AbstractBlock {
    */
   public static SequenceEncoder create(
       ModelType type, ModelConfig config, int numItems, NDManager manager) {
-    return create(type, config, numItems, manager, DataType.FLOAT32, RouteChoice.AUTO);
+    return create(type, config, numItems, manager, DataType.FLOAT32, Acceleration.AUTO);
   }
 
   /**
    * As above with parameters of another precision (float64 for gradient checks) and a given
-   * route.
+   * acceleration.
    */
   public static SequenceEncoder create(
       ModelType type,
@@ -71,8 +75,8 @@ public final class SequenceEncoder extends AbstractBlock {
       int numItems,
       NDManager manager,
       DataType dataType,
-      RouteChoice route) {
-    SequenceEncoder encoder = new SequenceEncoder(type, config, numItems, route);
+      Acceleration acceleration) {
+    SequenceEncoder encoder = new SequenceEncoder(type, config, numItems, acceleration);
     encoder.setInitializer(new NormalInitializer((float) config.initStd()), Parameter.Type.WEIGHT);
     encoder.initialize(manager, dataType, new Shape(1, config.maxLength()));
     return encoder;
@@ -88,6 +92,11 @@ public final class SequenceEncoder extends AbstractBlock {
 
   public int numItems() {
     return numItems;
+  }
+
+  /** How this encoder computes faster what docs/model.md defines. */
+  public Acceleration acceleration() {
+    return acceleration;
   }
 
   /** The stream every dropout mask of this encoder is drawn from; {@link Dropouts#reseed} it. */
@@ -119,10 +128,11 @@ public final class SequenceEncoder extends AbstractBlock {
   }
 
   /**
-   * The user vectors: the last layer's output at position len−1 of each row, computed at that
-   * position only (see {@link AttentionLayer} for why that suffices and what it saves). Equal to
-   * the rows len−1 of {@code hiddenStates(...)}'s last entry up to float rounding, except that in
-   * training the dropout masks are drawn for the smaller arrays.
+   * The user vectors: the last layer's output at position len−1 of each row (docs/model.md §7).
+   * With an acceleration that says so ({@link Acceleration#lastLayerAtUserPositions}) the last
+   * layer computes that position only (see {@link AttentionLayer} for why that suffices and what
+   * it saves): equal to the rows len−1 of {@code hiddenStates(...)}'s last entry up to float
+   * rounding, except that in training the dropout masks are drawn for the smaller arrays.
    *
    * @param ids item ids (B, N) int32, right-padded
    * @param lengths (B) int64, the number of real items in each row (≥ 1)
@@ -136,7 +146,12 @@ public final class SequenceEncoder extends AbstractBlock {
     for (int l = 0; l < last; l++) {
       x = layers.get(l).forward(store, new NDList(x, mask), training).singletonOrThrow();
     }
-    NDList atLast = new NDList(x, mask, lengths.sub(1));
+    NDArray positions = lengths.sub(1);
+    if (!acceleration.lastLayerAtUserPositions()) {
+      NDArray all = layers.get(last).forward(store, new NDList(x, mask), training).singletonOrThrow();
+      return QueryRows.at(positions).select(all, 1).squeeze(1);
+    }
+    NDList atLast = new NDList(x, mask, positions);
     return layers.get(last).forward(store, atLast, training).singletonOrThrow().squeeze(1);
   }
 

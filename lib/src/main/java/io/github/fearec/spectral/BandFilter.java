@@ -1,63 +1,84 @@
 package io.github.fearec.spectral;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Keeps one {@link FrequencyBand} of a sequence representation along the time axis: rfft, zero
- * every other bin, irfft (docs/model.md §3).
+ * Keeps one {@link FrequencyBand} of a sequence representation along the time axis (paper §3.2,
+ * docs/model.md §3): X̃ = rfft(x) ⊙ 1_band, then irfft(X̃) with length N.
  *
- * <p>It also holds the two ways of computing everything else within that band ({@link
- * SpectralRoute}): the {@link PaperRoute} with FFTs, and the {@link ShortSequenceRoute}, for which
- * the band limit is one real N×N projection matrix P. {@link #route} picks one per call as its
- * {@link RouteChoice} says, from N and the arrays' device.
+ * <p>The spectra are taken with the time axis last, (B, d, N): libtorch transforms contiguous
+ * rows faster than a strided middle axis, more than paying for the two transposes.
+ *
+ * <p>This class computes the band limit as docs/model.md defines it. A model built with an
+ * acceleration ({@code accel.Acceleration}, docs/model.md §11) may be given an equivalent subclass
+ * instead, which computes the same values another way; {@code Acceleration.NONE} uses this one.
  */
-public final class BandFilter {
+public class BandFilter {
 
   private final FrequencyBand band;
   private final int length;
-  private final RouteChoice choice;
-  private final PaperRoute paper;
-  private final ShortSequenceRoute shortSequence;
+  private final float[] mask;
+  private final boolean identity;
 
   /**
-   * A filter whose route is chosen by N and device ({@link RouteChoice#AUTO}).
-   *
    * @param band the bins to keep
    * @param length N, the length of the time axis
    */
   public BandFilter(FrequencyBand band, int length) {
-    this(band, length, RouteChoice.AUTO);
-  }
-
-  /** As above, with the route fixed by {@code choice}. */
-  public BandFilter(FrequencyBand band, int length, RouteChoice choice) {
     this.band = band;
     this.length = length;
-    this.choice = choice;
-    this.paper = new PaperRoute(band, length);
-    this.shortSequence = new ShortSequenceRoute(band, length);
+    this.mask = band.mask(FrequencyRamp.spectrumLength(length));
+    this.identity = band.coversAll(mask.length);
   }
 
   public FrequencyBand band() {
     return band;
   }
 
-  /** P as a row-major N×N array: column t is the band-limited unit impulse at t. */
-  public float[] projectionMatrix() {
-    return shortSequence.projectionMatrix();
+  /** N, the length of the time axis. */
+  public int length() {
+    return length;
   }
 
   /**
+   * irfft(rfft(x) ⊙ 1_band) along time: x with only the band's frequencies.
+   *
    * @param x (B, N, d)
-   * @return (B, N, d): {@code x} with only the band's frequencies
+   * @return (B, N, d); {@code x} itself when the band keeps every bin
    */
   public NDArray apply(NDArray x) {
-    return route(x.getDevice()).bandLimit(x);
+    if (identity) {
+      return x;
+    }
+    NDArray kept = spectrum(x);
+    NDArray limited = kept.irfft(length, -1);
+    kept.close();
+    return limited.transpose(0, 2, 1);
   }
 
-  /** The route this filter's band computes by for arrays on {@code device}. */
-  SpectralRoute route(Device device) {
-    return choice.paperRoute(length, device) ? paper : shortSequence;
+  /**
+   * The band-limited spectrum along the time axis: X̃ = rfft(x) ⊙ 1_band.
+   *
+   * @param x (B, N, d)
+   * @return complex (B, d, M), 0 outside the band
+   */
+  NDArray spectrum(NDArray x) {
+    NDArray full = x.transpose(0, 2, 1).rfft(length, -1);
+    NDArray kept = full.mul(mask(x));
+    full.close(); // only the masked spectrum is used (and the backward pass keeps the mask only)
+    return kept;
+  }
+
+  /** Whether the band keeps every bin, so that applying it changes nothing. */
+  boolean keepsEverything() {
+    return identity;
+  }
+
+  /** 1_band as a constant of x's device and real precision: (M), matching a spectrum's last axis. */
+  NDArray mask(NDArray x) {
+    return x.getManager()
+        .create(mask)
+        .toDevice(x.getDevice(), false)
+        .toType(x.getDataType(), false);
   }
 }

@@ -1,9 +1,11 @@
 package io.github.fearec.train;
 
 import io.github.fearec.eval.EvaluationResult;
+import io.github.fearec.persist.TrainingCheckpoint;
 
 /**
- * What one epoch did.
+ * What one epoch did. The training checkpoint keeps every epoch's record in its history
+ * ({@link TrainingCheckpoint}).
  *
  * @param epoch 1-based
  * @param loss the mean loss terms over the epoch's batches
@@ -18,4 +20,12 @@ public record EpochRecord(
     double samplesPerSecond,
     double trainSeconds,
     EvaluationResult validation,
-    boolean improved) {}
+    boolean improved)
+    implements TrainingCheckpoint.Entry {
+
+  /** Whether the loss terms and the validation result are there (a record read back may lack them). */
+  @Override
+  public boolean complete() {
+    return loss != null && validation != null;
+  }
+}

@@ -9,6 +9,7 @@ import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.persist.TrainingCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -2,6 +2,8 @@ package io.github.fearec.train;
 
 import io.github.fearec.eval.EvaluationResult;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.persist.ParameterSnapshot;
+import io.github.fearec.persist.TrainingCheckpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +39,13 @@ final class TrainingProgress {
    */
   static TrainingProgress resume(
       Path runDirectory, NextItemModel model, AdamOptimizer adam, String selectionMetric) {
-    TrainingCheckpoint.Saved saved = TrainingCheckpoint.load(runDirectory, model);
-    TrainingCheckpoint.State state = saved.state();
-    ParameterSnapshot.of(saved.weights()).restore(model);
+    TrainingCheckpoint.Saved<EpochRecord> saved =
+        TrainingCheckpoint.load(runDirectory, model, EpochRecord.class);
+    TrainingCheckpoint.State<EpochRecord> state = saved.state();
+    saved.weights().restore(model);
     adam.restore(state.adamSteps(), saved.moments());
     TrainingProgress p = new TrainingProgress(selectionMetric);
-    p.best = ParameterSnapshot.of(saved.best());
+    p.best = saved.best();
     p.records.addAll(state.records());
     p.bestEpoch = state.bestEpoch();
     p.bestValidation = p.bestEpoch > 0 ? p.records.get(p.bestEpoch - 1).validation() : null;
@@ -88,12 +91,11 @@ final class TrainingProgress {
   void save(Path runDirectory, NextItemModel model, AdamOptimizer adam) {
     TrainingCheckpoint.save(
         runDirectory,
-        new TrainingCheckpoint.State(
-            TrainingCheckpoint.FORMAT, records.size(), bestEpoch, sinceBest, adam.steps(),
-            List.copyOf(records)),
-        model,
+        TrainingCheckpoint.State.of(bestEpoch, sinceBest, adam.steps(), List.copyOf(records)),
+        EpochRecord.class,
+        ParameterSnapshot.of(model),
         best,
-        adam);
+        adam.moments());
   }
 
   /** Puts the best epoch's weights back into {@code model} (nothing to do before any epoch). */

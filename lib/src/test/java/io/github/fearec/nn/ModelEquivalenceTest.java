@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.accel.Acceleration;
 import io.github.fearec.testing.TinyModels;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,13 @@ class ModelEquivalenceTest {
   }
 
   /**
-   * The paper route and the fast route for short sequences give the same FEARec: the same scores
-   * and parameter gradients from the same seed, in inference and in training (dropout off, so that
-   * both see the same function), at the paper's N = 50 and with rows that fill it.
+   * The paper route and the fast route for short sequences give the same FEARec, and so does the
+   * model without any acceleration (every layer at every position, FFTs): the same scores and
+   * parameter gradients from the same seed, in inference and in training (dropout off, so that
+   * all see the same function), at the paper's N = 50 and with rows that fill it.
    */
   @Test
-  void fearecGivesTheSameScoresAndGradientsByEitherRoute() {
+  void fearecGivesTheSameScoresAndGradientsByEitherRouteAndWithoutAcceleration() {
     ModelConfig config =
         ModelConfig.defaults().with(Map.of(
                 "hidden_size", 16,
@@ -64,20 +65,23 @@ class ModelEquivalenceTest {
       }
     }
     for (boolean training : new boolean[] {false, true}) {
-      float[][] paper = scoresAndGradients(config, RouteChoice.PAPER, rows, lengths, training);
+      float[][] plain = scoresAndGradients(config, Acceleration.NONE, rows, lengths, training);
+      float[][] paper = scoresAndGradients(config, Acceleration.PAPER_ROUTE, rows, lengths, training);
       float[][] matrix =
-          scoresAndGradients(config, RouteChoice.SHORT_SEQUENCE, rows, lengths, training);
+          scoresAndGradients(config, Acceleration.SHORT_SEQUENCE_ROUTE, rows, lengths, training);
       assertEquals(paper.length, matrix.length);
+      assertEquals(paper.length, plain.length);
       for (int i = 0; i < paper.length; i++) {
         String what = (training ? "training" : "inference") + (i == 0 ? " scores" : " gradient " + i);
         assertArrayEquals(matrix[i], paper[i], 2e-5f, what);
+        assertArrayEquals(plain[i], paper[i], 2e-5f, what + ", without acceleration");
       }
     }
   }
 
   /** [scores, then the gradient of Σ scores·w for every parameter]. */
   private static float[][] scoresAndGradients(
-      ModelConfig config, RouteChoice route, int[][] rows, long[] lengths, boolean training) {
+      ModelConfig config, Acceleration route, int[][] rows, long[] lengths, boolean training) {
     Engine.getInstance().setRandomSeed(12);
     try (NextItemModel model = NextItemModel.create(ModelType.FEAREC, config, 40, null, route);
         NDManager step = model.newStep()) {

@@ -11,8 +11,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.github.fearec.ops.QueryRows;
-import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.accel.QueryRows;
+import io.github.fearec.accel.Acceleration;
 import io.github.fearec.testing.Arrays3;
 import java.util.List;
 import java.util.Map;
@@ -53,23 +53,24 @@ class SequenceEncoderTest {
     }
   }
 
-  /** SASRec, and FEARec by each of its two routes. */
-  private record Variant(ModelType type, RouteChoice route) {
+  /** SASRec, and FEARec without acceleration and by each of its two routes. */
+  private record Variant(ModelType type, Acceleration acceleration) {
     @Override
     public String toString() {
-      return type + (type == ModelType.FEAREC ? " (" + route.id() + " route)" : "");
+      return type + (type == ModelType.FEAREC ? " (acceleration " + acceleration.id() + ")" : "");
     }
   }
 
   private static final List<Variant> VARIANTS =
       List.of(
-          new Variant(ModelType.SASREC, RouteChoice.AUTO),
-          new Variant(ModelType.FEAREC, RouteChoice.PAPER),
-          new Variant(ModelType.FEAREC, RouteChoice.SHORT_SEQUENCE));
+          new Variant(ModelType.SASREC, Acceleration.AUTO),
+          new Variant(ModelType.FEAREC, Acceleration.NONE),
+          new Variant(ModelType.FEAREC, Acceleration.PAPER_ROUTE),
+          new Variant(ModelType.FEAREC, Acceleration.SHORT_SEQUENCE_ROUTE));
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch(RouteChoice route) {
+  @EnumSource(value = Acceleration.class, names = {"NONE", "PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void fearecInferenceScoresDoNotDependOnTheRestOfTheBatch(Acceleration route) {
     Engine.getInstance().setRandomSeed(2);
     try (NextItemModel model =
         NextItemModel.create(ModelType.FEAREC, TINY, 30, null, route)) {
@@ -88,8 +89,8 @@ class SequenceEncoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void batchInferenceLagsScoreWithTheLagsOfTraining(RouteChoice route) {
+  @EnumSource(value = Acceleration.class, names = {"PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void batchInferenceLagsScoreWithTheLagsOfTraining(Acceleration route) {
     ModelConfig perSample = TINY.with(Map.of("hidden_dropout", 0, "attention_dropout", 0));
     ModelConfig batch = perSample.with("inference_lags", "batch");
     // periods 2, 3 and 4: each row's own best lags differ from the batch's
@@ -158,7 +159,7 @@ class SequenceEncoderTest {
       for (boolean training : new boolean[] {false, true}) {
         Engine.getInstance().setRandomSeed(4);
         try (NextItemModel model =
-                NextItemModel.create(variant.type(), config, 15, null, variant.route());
+                NextItemModel.create(variant.type(), config, 15, null, variant.acceleration());
             NDManager step = model.newStep()) {
           ParameterStore store = new ParameterStore(step, false);
           NDArray ids = step.create(rows);
@@ -201,6 +202,27 @@ class SequenceEncoderTest {
     }
   }
 
+  @Test
+  void withoutAccelerationTheUserVectorsAreTheFullPassReadAtLengthMinusOne() {
+    // docs/model.md §7 as written: the last layer at every position, read at len − 1; inference,
+    // so both passes compute the same function with the same operations
+    int[][] rows = {{1, 2, 3, 4, 5, 0, 0, 0}, {9, 8, 7, 6, 5, 4, 3, 2}, {12, 0, 0, 0, 0, 0, 0, 0}};
+    long[] lengths = {5, 8, 1};
+    for (ModelType type : ModelType.values()) {
+      Engine.getInstance().setRandomSeed(5);
+      try (NextItemModel model = NextItemModel.create(type, TINY, 15, null, Acceleration.NONE);
+          NDManager step = model.newStep()) {
+        ParameterStore store = new ParameterStore(step, false);
+        NDArray ids = step.create(rows);
+        NDArray lens = step.create(lengths);
+        float[] users = model.userVectors(store, ids, lens, false).toFloatArray();
+        List<NDArray> states = model.encoder().hiddenStates(store, ids, false);
+        float[] read = atLastItem(states.get(states.size() - 1), lens).toFloatArray();
+        assertArrayEquals(read, users, 0f, type.id());
+      }
+    }
+  }
+
   /** Row len−1 of each sequence of a full pass's hidden states (B, N, d): (B, d). */
   static NDArray atLastItem(NDArray hidden, NDArray lengths) {
     return QueryRows.at(lengths.sub(1)).select(hidden, 1).squeeze(1);
@@ -221,7 +243,7 @@ class SequenceEncoderTest {
     Engine.getInstance().setRandomSeed(3);
     int[][] rows = {{1, 2, 3, 4, 0, 0, 0, 0}, {5, 6, 7, 8, 9, 10, 11, 12}};
     try (NextItemModel model =
-        NextItemModel.create(variant.type(), config, 15, null, variant.route())) {
+        NextItemModel.create(variant.type(), config, 15, null, variant.acceleration())) {
       try (NDManager step = model.newStep()) {
         ParameterStore store = new ParameterStore(step, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -22,7 +22,7 @@ import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.GradientRecording;
 import io.github.fearec.spectral.FrequencyBand;
-import io.github.fearec.spectral.RouteChoice;
+import io.github.fearec.accel.Acceleration;
 import io.github.fearec.train.LossTerms;
 import io.github.fearec.train.Objective;
 import io.github.fearec.train.TrainingInput;
@@ -149,7 +149,7 @@ public final class RecBoleParity {
     }
     JsonObject routes = new JsonObject();
     for (JsonElement route : spec.getAsJsonArray("routes")) {
-      RouteChoice choice = RouteChoice.parse(route.getAsString());
+      Acceleration choice = Acceleration.parse(route.getAsString());
       routes.add(choice.id(), runRoute(config, train, numItems, weights, batch, positives, choice));
     }
     out.add("routes", routes);
@@ -158,7 +158,7 @@ public final class RecBoleParity {
 
   private static JsonObject runRoute(
       ModelConfig config, TrainConfig train, int numItems, JsonObject weights, Batch batch,
-      Batch positives, RouteChoice route) {
+      Batch positives, Acceleration route) {
     JsonObject out = new JsonObject();
     try (NextItemModel model = NextItemModel.create(
         ModelType.FEAREC, config, numItems, Device.cpu(), route, DataType.FLOAT64)) {

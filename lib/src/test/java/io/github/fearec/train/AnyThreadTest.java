@@ -21,6 +21,7 @@ import io.github.fearec.eval.ModelScorer;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
 import io.github.fearec.ops.GradientRecording;
+import io.github.fearec.persist.ParameterSnapshot;
 import io.github.fearec.testing.ManagedTest;
 import io.github.fearec.testing.TinyModels;
 import java.util.Arrays;
@@ -77,11 +78,11 @@ class AnyThreadTest extends ManagedTest {
     try (NextItemModel source = tiny(1); NextItemModel target = tiny(2)) {
       ParameterSnapshot saved = ParameterSnapshot.of(source);
       assertFalse(
-          Arrays.equals(saved.values()[0], ParameterSnapshot.of(target).values()[0]),
+          Arrays.equals(values(source)[0], values(target)[0]),
           "the two models start with different weights");
       onANewThread(() -> saved.restore(target));
-      float[][] expected = ParameterSnapshot.of(source).values();
-      float[][] restored = ParameterSnapshot.of(target).values();
+      float[][] expected = values(source);
+      float[][] restored = values(target);
       for (int i = 0; i < expected.length; i++) {
         assertArrayEquals(expected[i], restored[i], 0f, "parameter " + i);
       }
@@ -151,5 +152,9 @@ class AnyThreadTest extends ManagedTest {
     if (failure.get() != null) {
       throw new AssertionError("failed on the new thread", failure.get());
     }
+  }
+
+  private static float[][] values(NextItemModel model) {
+    return model.parameterArrays().stream().map(NDArray::toFloatArray).toArray(float[][]::new);
   }
 }

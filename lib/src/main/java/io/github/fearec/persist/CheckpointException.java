@@ -1,4 +1,4 @@
-package io.github.fearec.train;
+package io.github.fearec.persist;
 
 import io.github.fearec.FearecException;
 

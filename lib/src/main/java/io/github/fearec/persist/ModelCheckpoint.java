@@ -1,4 +1,4 @@
-package io.github.fearec.train;
+package io.github.fearec.persist;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;

@@ -1,18 +1,27 @@
-package io.github.fearec.spectral;
+package io.github.fearec.accel;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.fearec.ops.Scalars;
+import io.github.fearec.spectral.AutoCorrelationAttention;
+import io.github.fearec.spectral.BandFilter;
+import io.github.fearec.spectral.DirectSpectra;
+import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.spectral.FrequencyRamp;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The fast route for short sequences: the same linear maps as the {@link PaperRoute}, written as
- * real matrix products with constant matrices. On a CPU, libtorch's matrix products are so much
- * faster than its FFTs and gathers that this wins while N is small, although it costs O(N³) per
- * sample for the lag scores and the aggregation (and constants of N³ floats): {@link RouteChoice}
- * says up to which N, as measured.
+ * The matrix route for short sequences: the same linear maps as {@link BandFilter} and {@link
+ * AutoCorrelationAttention} compute with FFTs and gathers (docs/model.md §3–4), written as real
+ * matrix products with constant matrices. On a CPU, libtorch's matrix products are so much faster
+ * than its FFTs and gathers that this wins while N is small, although it costs O(N³) per sample for
+ * the lag scores and the aggregation (and constants of N³ floats): {@link Acceleration#AUTO} says
+ * up to which N, as measured. A model gets it as subclasses of the two paper classes ({@link
+ * #bandFilter}, {@link #autoCorrelation}), so the model's own classes do not change.
  *
  * <ul>
  *   <li>Band limit: rfft, mask, irfft is linear in the signal, so for a fixed N it is one real
@@ -27,11 +36,11 @@ import java.util.function.Supplier;
  * The constants enter a pass in the precision of its arrays: a float64 model computes with P in
  * float64 (built from the double-precision DFT), never with a float32 copy of it. Every constant is
  * built on first use only, and in each precision only when a pass asks for it: a filter whose route
- * is the paper route (every N from {@link RouteChoice#CPU_PAPER_ROUTE_FROM} on a CPU) never pays
+ * is the paper route (every N from {@link Acceleration#CPU_PAPER_ROUTE_FROM} on a CPU) never pays
  * for P's O(N²) set-up, and a route of more than {@link #MAX_LENGTH} positions is refused, whose N³
  * constants would not fit a Java array.
  */
-final class ShortSequenceRoute implements SpectralRoute {
+public final class ShortSequenceRoute {
 
   /** The longest N this route takes: N³ values must fit a Java array (2³¹ − 1). */
   static final int MAX_LENGTH = 1290;
@@ -42,7 +51,7 @@ final class ShortSequenceRoute implements SpectralRoute {
   private final HostMatrix diagonalSums;
   private final HostMatrix shiftMatrices;
 
-  ShortSequenceRoute(FrequencyBand band, int length) {
+  private ShortSequenceRoute(FrequencyBand band, int length) {
     this.length = length;
     this.identity = band.coversAll(FrequencyRamp.spectrumLength(length));
     this.projection =
@@ -53,28 +62,47 @@ final class ShortSequenceRoute implements SpectralRoute {
         HostMatrix.ones(() -> shiftOnes(length), new Shape(length, (long) length * length));
   }
 
-  /** P as a row-major N×N array: column t is the band-limited unit impulse at t. */
-  float[] projectionMatrix() {
-    return projection.floats().clone();
+  /**
+   * The band filter of the matrix route: P·x on the devices {@code taken} accepts, the paper's
+   * FFTs on any other.
+   */
+  static BandFilter bandFilter(FrequencyBand band, int length, Predicate<Device> taken) {
+    return new Filter(new ShortSequenceRoute(band, length), band, length, taken);
+  }
+
+  /**
+   * The frequency attention of the matrix route, with its band filter: matrix products on the
+   * devices {@code taken} accepts, the paper's FFTs and gathers on any other.
+   */
+  static AutoCorrelationAttention autoCorrelation(
+      FrequencyBand band, int length, int topK, Predicate<Device> taken) {
+    ShortSequenceRoute route = new ShortSequenceRoute(band, length);
+    return new Attention(route, new Filter(route, band, length, taken), length, topK, taken);
+  }
+
+  /**
+   * P of {@code band} for sequences of {@code length}, as a row-major N×N array (float values of the
+   * double-precision P): column t is the band-limited unit impulse at t.
+   */
+  public static float[] projectionMatrix(FrequencyBand band, int length) {
+    return new ShortSequenceRoute(band, length).projection.floats().clone();
   }
 
   /** P·x per sample, (B, N, d). */
-  @Override
-  public NDArray bandLimit(NDArray x) {
+  NDArray bandLimit(NDArray x) {
     if (identity) {
       return x;
     }
     return projection.on(x).matMul(x);
   }
 
-  @Override
-  public NDArray lagScores(NDArray q, NDArray k) {
+  /** The lag scores of queries and keys not yet band-limited: those of P·q and P·k. */
+  NDArray lagScores(NDArray q, NDArray k) {
     return lagScoresOfBandLimited(bandLimit(q), bandLimit(k));
   }
 
   /** Σ of G = q̃·k̃ᵀ along the circular diagonals, over channels: (B, N). */
-  @Override
-  public NDArray lagScoresOfBandLimited(NDArray qBand, NDArray kBand) {
+  NDArray lagScoresOfBandLimited(NDArray qBand, NDArray kBand) {
     Shape s = qBand.getShape();
     long batch = s.get(0);
     NDArray products = qBand.matMul(kBand.transpose(0, 2, 1)); // G[b, s, t]
@@ -84,8 +112,7 @@ final class ShortSequenceRoute implements SpectralRoute {
   }
 
   /** out = R·v with R = Σ_τ u[τ]·S_τ, u spreading the k weights over the N lags. */
-  @Override
-  public NDArray aggregate(NDArray v, NDArray lags, NDArray weights) {
+  NDArray aggregate(NDArray v, NDArray lags, NDArray weights) {
     long batch = v.getShape().get(0);
     NDArray lagWeights =
         lags.oneHot(length, weights.getDataType())
@@ -132,7 +159,7 @@ final class ShortSequenceRoute implements SpectralRoute {
     if (n > MAX_LENGTH) {
       throw new IllegalArgumentException(
           "the short-sequence route builds constants of N³ values, which for N = " + n
-              + " exceed a Java array (N <= " + MAX_LENGTH + "); use RouteChoice.PAPER or AUTO");
+              + " exceed a Java array (N <= " + MAX_LENGTH + "); use Acceleration.PAPER_ROUTE or AUTO");
     }
   }
 
@@ -148,6 +175,60 @@ final class ShortSequenceRoute implements SpectralRoute {
       }
     }
     return p;
+  }
+
+  /** {@link BandFilter} computed as P·x where the route is taken. */
+  private static final class Filter extends BandFilter {
+
+    private final ShortSequenceRoute route;
+    private final Predicate<Device> taken;
+
+    Filter(ShortSequenceRoute route, FrequencyBand band, int length, Predicate<Device> taken) {
+      super(band, length);
+      this.route = route;
+      this.taken = taken;
+    }
+
+    @Override
+    public NDArray apply(NDArray x) {
+      return taken.test(x.getDevice()) ? route.bandLimit(x) : super.apply(x);
+    }
+  }
+
+  /**
+   * {@link AutoCorrelationAttention} with the lag scores and the aggregation over every position
+   * computed by matrix products where the route is taken; the lag selection is the paper class's.
+   */
+  private static final class Attention extends AutoCorrelationAttention {
+
+    private final ShortSequenceRoute route;
+    private final Predicate<Device> taken;
+
+    Attention(
+        ShortSequenceRoute route, Filter filter, int length, int topK, Predicate<Device> taken) {
+      super(filter, length, topK);
+      this.route = route;
+      this.taken = taken;
+    }
+
+    @Override
+    public NDArray lagScores(NDArray q, NDArray k) {
+      return taken.test(q.getDevice()) ? route.lagScores(q, k) : super.lagScores(q, k);
+    }
+
+    @Override
+    public NDArray lagScoresOfFiltered(NDArray qFiltered, NDArray kFiltered) {
+      return taken.test(qFiltered.getDevice())
+          ? route.lagScoresOfBandLimited(qFiltered, kFiltered)
+          : super.lagScoresOfFiltered(qFiltered, kFiltered);
+    }
+
+    @Override
+    public NDArray aggregate(NDArray v, NDArray lags, NDArray weights) {
+      return taken.test(v.getDevice())
+          ? route.aggregate(v, lags, weights)
+          : super.aggregate(v, lags, weights);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.fearec.train;
+package io.github.fearec.persist;
 
 import ai.djl.ndarray.NDArray;
 import io.github.fearec.nn.NextItemModel;

@@ -1,9 +1,9 @@
-package io.github.fearec.spectral;
+package io.github.fearec.accel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +15,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.github.fearec.ops.QueryRows;
+import io.github.fearec.spectral.AutoCorrelationAttention;
+import io.github.fearec.spectral.BandFilter;
+import io.github.fearec.spectral.DirectSpectra;
+import io.github.fearec.spectral.FrequencyBand;
+import io.github.fearec.spectral.FrequencyRamp;
 import io.github.fearec.testing.Arrays3;
 import io.github.fearec.testing.ManagedTest;
 import java.util.ArrayList;
@@ -28,22 +32,51 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The paper route and the fast route for short sequences, each against the direct O(N²) sums of
- * {@link DirectSpectra} in double: values, and gradients against central differences of those
- * same sums (float64 arrays, so that the comparison is tight). Both routes are reached the way the
- * model reaches them, through {@link BandFilter#route}.
+ * The paper's FFT route ({@link BandFilter}, {@link AutoCorrelationAttention}) and the matrix route
+ * for short sequences ({@link ShortSequenceRoute}), each against the direct O(N²) sums of {@link
+ * DirectSpectra} in double: values, and gradients against central differences of those same sums
+ * (float64 arrays, so that the comparison is tight). Both routes are reached the way the model
+ * reaches them, through {@link Acceleration#autoCorrelation} and its filter.
  */
-class SpectralRouteTest extends ManagedTest {
+class ShortSequenceRouteTest extends ManagedTest {
 
   private static final double EPS = 1e-6;
 
-  private static SpectralRoute route(RouteChoice choice, FrequencyBand band, int n) {
-    return new BandFilter(band, n, choice).route(Device.cpu());
+  /** The frequency operations of one band as a model built with {@code acceleration} gets them. */
+  private record Route(BandFilter filter, AutoCorrelationAttention attention) {
+    NDArray bandLimit(NDArray x) {
+      return filter.apply(x);
+    }
+
+    NDArray lagScores(NDArray q, NDArray k) {
+      return attention.lagScores(q, k);
+    }
+
+    NDArray lagScoresOfBandLimited(NDArray q, NDArray k) {
+      return attention.lagScoresOfFiltered(q, k);
+    }
+
+    NDArray aggregate(NDArray v, NDArray lags, NDArray weights) {
+      return attention.aggregate(v, lags, weights);
+    }
+  }
+
+  private static Route route(Acceleration acceleration, FrequencyBand band, int n) {
+    AutoCorrelationAttention attention = acceleration.autoCorrelation(band, n, 1);
+    return new Route(attention.filter(), attention);
+  }
+
+  /** A_freq of band-limited q̃, k̃ at {@code rows}, as {@code HybridAttention} computes it. */
+  private static NDArray attend(
+      AutoCorrelationAttention attention, NDArray qBand, NDArray kBand, NDArray v, QueryRows rows,
+      boolean training) {
+    NDList lags = attention.selectLags(attention.lagScoresOfFiltered(qBand, kBand), training);
+    return rows.aggregate(attention, v, lags.get(0), lags.get(1));
   }
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void bandLimitEqualsTheDirectBandLimit(RouteChoice choice) {
+  @EnumSource(value = Acceleration.class, names = {"PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void bandLimitEqualsTheDirectBandLimit(Acceleration choice) {
     for (int n : new int[] {15, 16}) {
       double[][][] x = Arrays3.random(2, n, 2, n);
       FrequencyBand band = new FrequencyBand(2, 6);
@@ -53,13 +86,13 @@ class SpectralRouteTest extends ManagedTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void lagScoresEqualTheDirectCorrelationOfBandLimitedSignals(RouteChoice choice) {
+  @EnumSource(value = Acceleration.class, names = {"PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void lagScoresEqualTheDirectCorrelationOfBandLimitedSignals(Acceleration choice) {
     for (int n : new int[] {12, 13}) {
       double[][][] q = Arrays3.random(2, n, 3, 3);
       double[][][] k = Arrays3.random(2, n, 3, 4);
       FrequencyBand band = new FrequencyBand(1, 5);
-      SpectralRoute route = route(choice, band, n);
+      Route route = route(choice, band, n);
       float[] expected = flat(directLagScores(q, k, band));
       float[] raw =
           route.lagScores(Arrays3.toArray(manager, q), Arrays3.toArray(manager, k)).toFloatArray();
@@ -72,8 +105,8 @@ class SpectralRouteTest extends ManagedTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void aggregationSumsWeightedCircularShifts(RouteChoice choice) {
+  @EnumSource(value = Acceleration.class, names = {"PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void aggregationSumsWeightedCircularShifts(Acceleration choice) {
     int n = 6;
     double[][][] v = Arrays3.random(2, n, 3, 5);
     long[][] lags = {{1, 4}, {0, 5}};
@@ -86,12 +119,12 @@ class SpectralRouteTest extends ManagedTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = RouteChoice.class, names = {"PAPER", "SHORT_SEQUENCE"})
-  void gradientsEqualCentralDifferencesOfTheDirectSums(RouteChoice choice) {
+  @EnumSource(value = Acceleration.class, names = {"PAPER_ROUTE", "SHORT_SEQUENCE_ROUTE"})
+  void gradientsEqualCentralDifferencesOfTheDirectSums(Acceleration choice) {
     for (int n : new int[] {10, 11}) {
       int d = 3;
       FrequencyBand band = new FrequencyBand(1, 4);
-      SpectralRoute route = route(choice, band, n);
+      Route route = route(choice, band, n);
       double[][][] x = Arrays3.random(2, n, d, 21);
       double[][][] y = Arrays3.random(2, n, d, 22);
       double[][][] c3 = Arrays3.random(2, n, d, 23); // the loss weights: L = Σ c ⊙ output
@@ -148,7 +181,7 @@ class SpectralRouteTest extends ManagedTest {
     int n = 12;
     int d = 3;
     FrequencyBand band = new FrequencyBand(1, 5);
-    SpectralRoute route = route(RouteChoice.SHORT_SEQUENCE, band, n);
+    Route route = route(Acceleration.SHORT_SEQUENCE_ROUTE, band, n);
     double[][][] x = Arrays3.random(2, n, d, 31);
     double[][][] y = Arrays3.random(2, n, d, 32);
     long[][] lags = {{2, n - 1, 0}, {5, 1, 3}};
@@ -184,9 +217,9 @@ class SpectralRouteTest extends ManagedTest {
       NDArray v = Arrays3.toArray(manager, Arrays3.random(3, n, 8, 9));
       QueryRows rows = QueryRows.at(manager.create(new long[] {4, n - 1, 0}));
       for (FrequencyBand band : FrequencyRamp.of(n, 2, 0.6).bands()) {
-        AutoCorrelationAttention paper = new AutoCorrelationAttention(band, n, 3, RouteChoice.PAPER);
+        AutoCorrelationAttention paper = Acceleration.PAPER_ROUTE.autoCorrelation(band, n, 3);
         AutoCorrelationAttention matrix =
-            new AutoCorrelationAttention(band, n, 3, RouteChoice.SHORT_SEQUENCE);
+            Acceleration.SHORT_SEQUENCE_ROUTE.autoCorrelation(band, n, 3);
         NDArray qp = paper.filter().apply(q);
         NDArray kp = paper.filter().apply(k);
         NDArray qm = matrix.filter().apply(q);
@@ -200,12 +233,12 @@ class SpectralRouteTest extends ManagedTest {
           NDList lagsP = paper.selectLags(paper.lagScoresOfFiltered(qp, kp), training);
           NDList lagsM = matrix.selectLags(matrix.lagScoresOfFiltered(qm, km), training);
           assertArrayEquals(lagsM.get(0).toLongArray(), lagsP.get(0).toLongArray(), what);
-          NDArray fullP = paper.attendFiltered(qp, kp, v, QueryRows.ALL, training);
+          NDArray fullP = attend(paper, qp, kp, v, QueryRows.ALL, training);
           float[] outP = fullP.toFloatArray();
-          float[] outM = matrix.attendFiltered(qm, km, v, QueryRows.ALL, training).toFloatArray();
+          float[] outM = attend(matrix, qm, km, v, QueryRows.ALL, training).toFloatArray();
           assertTrue(Arrays3.maxAbsDiff(outP, outM) < 1e-4, what + " training " + training);
-          float[] atP = paper.attendFiltered(qp, kp, v, rows, training).toFloatArray();
-          float[] atM = matrix.attendFiltered(qm, km, v, rows, training).toFloatArray();
+          float[] atP = attend(paper, qp, kp, v, rows, training).toFloatArray();
+          float[] atM = attend(matrix, qm, km, v, rows, training).toFloatArray();
           assertEquals(3 * 8, atP.length, what);
           assertTrue(Arrays3.maxAbsDiff(atP, atM) < 1e-4, what + " at rows, training " + training);
           assertArrayEquals(
@@ -217,17 +250,76 @@ class SpectralRouteTest extends ManagedTest {
 
   @Test
   void autoTakesTheShortRouteOnACpuBelowTheMeasuredCrossoverAndThePaperRouteElsewhere() {
-    int from = RouteChoice.CPU_PAPER_ROUTE_FROM;
+    int from = Acceleration.CPU_PAPER_ROUTE_FROM;
     FrequencyBand band = new FrequencyBand(0, 3);
-    assertInstanceOf(ShortSequenceRoute.class, new BandFilter(band, from - 1).route(Device.cpu()));
-    assertInstanceOf(PaperRoute.class, new BandFilter(band, from).route(Device.cpu()));
-    assertInstanceOf(PaperRoute.class, new BandFilter(band, 50).route(Device.gpu()));
-    assertFalse(RouteChoice.SHORT_SEQUENCE.paperRoute(4 * from, Device.gpu()));
-    assertTrue(RouteChoice.PAPER.paperRoute(2, Device.cpu()));
-    assertEquals(RouteChoice.SHORT_SEQUENCE, RouteChoice.parse(" Short_Sequence"));
+    assertNotEquals(BandFilter.class, Acceleration.AUTO.bandFilter(band, from - 1).getClass());
+    assertFalse(Acceleration.AUTO.paperRoute(from - 1, Device.cpu()));
+    assertEquals(BandFilter.class, Acceleration.AUTO.bandFilter(band, from).getClass());
+    assertEquals(
+        AutoCorrelationAttention.class, Acceleration.AUTO.autoCorrelation(band, from, 1).getClass());
+    assertTrue(Acceleration.AUTO.paperRoute(from, Device.cpu()));
+    assertTrue(Acceleration.AUTO.paperRoute(50, Device.gpu()));
+    assertFalse(Acceleration.SHORT_SEQUENCE_ROUTE.paperRoute(4 * from, Device.gpu()));
+    assertTrue(Acceleration.PAPER_ROUTE.paperRoute(2, Device.cpu()));
+    assertEquals(Acceleration.SHORT_SEQUENCE_ROUTE, Acceleration.parse(" Short_Sequence"));
+    assertEquals(Acceleration.PAPER_ROUTE, Acceleration.parse("paper"));
+    assertEquals(Acceleration.NONE, Acceleration.parse("none"));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RouteChoice.parse("matrix"));
-    assertTrue(e.getMessage().contains("auto, paper or short_sequence"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Acceleration.parse("matrix"));
+    assertTrue(e.getMessage().contains("none, auto, paper or short_sequence"), e.getMessage());
+  }
+
+  @Test
+  void withoutAccelerationAModelGetsThePapersClassesAndItsLastLayerComputesEveryPosition() {
+    for (int n : new int[] {8, 50, Acceleration.CPU_PAPER_ROUTE_FROM + 1}) {
+      FrequencyBand band = new FrequencyBand(1, 3);
+      AutoCorrelationAttention attention = Acceleration.NONE.autoCorrelation(band, n, 2);
+      assertEquals(AutoCorrelationAttention.class, attention.getClass());
+      assertEquals(BandFilter.class, attention.filter().getClass());
+      assertEquals(BandFilter.class, Acceleration.NONE.bandFilter(band, n).getClass());
+      assertTrue(Acceleration.NONE.paperRoute(n, Device.cpu()));
+    }
+    assertFalse(Acceleration.NONE.lastLayerAtUserPositions());
+    for (Acceleration a : new Acceleration[] {
+        Acceleration.AUTO, Acceleration.PAPER_ROUTE, Acceleration.SHORT_SEQUENCE_ROUTE}) {
+      assertTrue(a.lastLayerAtUserPositions(), a.id());
+    }
+  }
+
+  @Test
+  void theProjectionIsSymmetricAndIdempotent() {
+    int n = 12;
+    float[] p = ShortSequenceRoute.projectionMatrix(new FrequencyBand(2, 5), n);
+    for (int s = 0; s < n; s++) {
+      for (int t = 0; t < n; t++) {
+        assertEquals(p[s * n + t], p[t * n + s], 1e-6, "P = Pᵀ");
+        double pp = 0;
+        for (int u = 0; u < n; u++) {
+          pp += p[s * n + u] * p[u * n + t];
+        }
+        assertEquals(p[s * n + t], pp, 1e-5, "P = P²");
+      }
+    }
+  }
+
+  @Test
+  void aPlantedPeriodIsTheLagFoundByTheMatrixRouteToo() {
+    int n = 50;
+    int p = 5;
+    double[][][] x = Arrays3.random(1, n, 4, 6);
+    double[][][] periodic = new double[1][n][4];
+    for (int t = 0; t < n; t++) {
+      for (int c = 0; c < 4; c++) {
+        periodic[0][t][c] = x[0][t % p][c] + 0.05 * x[0][t][c];
+      }
+    }
+    NDArray s = Arrays3.toArray(manager, periodic);
+    AutoCorrelationAttention attention =
+        Acceleration.SHORT_SEQUENCE_ROUTE.autoCorrelation(new FrequencyBand(0, 26), n, 3);
+    NDArray scores = attention.lagScores(s, s);
+    for (long lag : attention.selectLags(scores, false).get(0).toLongArray()) {
+      assertEquals(0, lag % p, "lag " + lag + " is not a multiple of the period");
+    }
   }
 
   // ---- the direct references, in double ----
@@ -348,7 +440,7 @@ class SpectralRouteTest extends ManagedTest {
   }
 
   private static float[][] toFloat(double[][] x) {
-    return Arrays.stream(x).map(SpectralRouteTest::toFloat).toArray(float[][]::new);
+    return Arrays.stream(x).map(ShortSequenceRouteTest::toFloat).toArray(float[][]::new);
   }
 
   private static float[] toFloat(double[] x) {

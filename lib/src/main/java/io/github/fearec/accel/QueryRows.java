@@ -1,18 +1,22 @@
-package io.github.fearec.ops;
+package io.github.fearec.accel;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.github.fearec.spectral.AutoCorrelationAttention;
 import java.util.Arrays;
 
 /**
  * The positions at which an attention sub-layer computes its output: every one of the N, or one
  * per sequence. The scores and losses read the last encoder layer at position len − 1 only, so
- * that layer computes the context, the dense layers and the feed-forward there alone; its keys,
- * values, band filters and lag scores still use all N positions (docs/model.md §11).
+ * with an {@link Acceleration} that says so ({@link Acceleration#lastLayerAtUserPositions}) that
+ * layer computes the context, the dense layers and the feed-forward there alone; its keys, values,
+ * band filters and lag scores still use all N positions (docs/model.md §11).
  *
- * <p>A layer takes one of these once and hands it to both attention branches, which select the
- * query side with {@link #select}: for {@link #ALL} that is the identity, so a full layer
- * computes exactly what the equations of docs/model.md §4–5 say.
+ * <p>A layer takes one of these once and applies it to the query side of both attention branches:
+ * {@link #select} picks the queries and their mask rows of the time-domain branch, {@link
+ * #aggregate} computes the frequency branch's time-delay aggregation at the rows. For {@link #ALL}
+ * both are the plain computation, so a full layer computes exactly what the equations of
+ * docs/model.md §4–5 say.
  */
 public final class QueryRows {
 
@@ -70,5 +74,26 @@ public final class QueryRows {
     column[0] = shape.get(0);
     NDArray index = positions.reshape(new Shape(column)).broadcast(new Shape(single));
     return x.gather(index, axis);
+  }
+
+  /**
+   * The frequency branch's time-delay aggregation (docs/model.md §4, step 3) at these rows: for
+   * {@link #ALL} {@code attention}'s own, at every position; for one position t per row the k value
+   * rows it reads, out[b, 0] = Σ_i w[b, i] · v[b, (t_b + τ[b, i]) mod N], one gather that is cheaper
+   * than either route's whole-sequence form.
+   *
+   * @param v values (B, N, d)
+   * @param lags (B, k) int64
+   * @param weights (B, k)
+   * @return (B, N, d), or (B, 1, d) for one position per row
+   */
+  public NDArray aggregate(
+      AutoCorrelationAttention attention, NDArray v, NDArray lags, NDArray weights) {
+    if (positions == null) {
+      return attention.aggregate(v, lags, weights);
+    }
+    int length = Math.toIntExact(v.getShape().get(1));
+    NDArray read = lags.add(positions.expandDims(1)).mod(length); // (B, k)
+    return weights.expandDims(1).matMul(AutoCorrelationAttention.rowsAt(v, read));
   }
 }

@@ -1,9 +1,10 @@
-package io.github.fearec.train;
+package io.github.fearec.persist;
 
 import ai.djl.ndarray.NDArray;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
 import io.github.fearec.files.Checksums;
 import io.github.fearec.files.DurableFiles;
 import io.github.fearec.files.OutputException;
@@ -13,11 +14,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything needed to continue training after an interruption, written after every epoch: the
@@ -33,6 +36,10 @@ import java.util.List;
  * <p>Integrity: {@code checksums.sha256} (the format of {@code sha256sum}) lists the SHA-256 of the
  * four files and is checked on load; checkpoints written before it existed have no list and are
  * loaded unverified. Loaded arrays must also be finite: training never saves a NaN epoch.
+ *
+ * <p>The epoch records are the trainer's ({@code train.EpochRecord}): this class stores them in
+ * state.json as they are, of the type the caller names, and reads of them only what an {@link
+ * Entry} says (which epoch, and whether it is whole).
  */
 public final class TrainingCheckpoint {
 
@@ -56,6 +63,16 @@ public final class TrainingCheckpoint {
         || Files.isDirectory(runDirectory.resolve(DIRECTORY + ".old"));
   }
 
+  /** What the checkpoint reads of an epoch's record when it checks a state for consistency. */
+  public interface Entry {
+
+    /** The epoch, 1-based. */
+    int epoch();
+
+    /** Whether every part of the record was read back (a state.json edited by hand may lack one). */
+    boolean complete();
+  }
+
   /**
    * The history of a run up to the last completed epoch.
    *
@@ -66,47 +83,46 @@ public final class TrainingCheckpoint {
    * @param adamSteps optimiser updates so far
    * @param records one record per completed epoch
    */
-  public record State(
-      int format, int epoch, int bestEpoch, int sinceBest, long adamSteps, List<EpochRecord> records) {}
+  public record State<R extends Entry>(
+      int format, int epoch, int bestEpoch, int sinceBest, long adamSteps, List<R> records) {
 
-  /**
-   * How far the run in {@code runDirectory} got: the state of its checkpoint, read without its
-   * arrays, or empty when there is none or it cannot be read (loading it says why).
-   */
-  public static java.util.Optional<State> progress(Path runDirectory) {
-    Path dir = runDirectory.resolve(DIRECTORY);
-    if (!Files.isDirectory(dir)) {
-      dir = runDirectory.resolve(DIRECTORY + ".old");
+    /** The state after the epochs of {@code records}, in this version's format. */
+    public static <R extends Entry> State<R> of(
+        int bestEpoch, int sinceBest, long adamSteps, List<R> records) {
+      return new State<>(FORMAT, records.size(), bestEpoch, sinceBest, adamSteps, records);
     }
-    Path stateFile = dir.resolve("state.json");
-    try {
-      if (Files.isRegularFile(stateFile) && Files.size(stateFile) < (64 << 20)) {
-        State state = GSON.fromJson(Files.readString(stateFile, StandardCharsets.UTF_8), State.class);
-        if (state != null && state.format() == FORMAT && state.records() != null) {
-          return java.util.Optional.of(state);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the full load reports it
-    }
-    return java.util.Optional.empty();
   }
 
-  /** What a resumed run starts from. */
-  public record Saved(State state, float[][] weights, float[][] best, float[][] moments) {}
+  /**
+   * What a resumed run starts from.
+   *
+   * @param weights the weights after the last completed epoch
+   * @param best the weights of the best epoch
+   * @param moments Adam's moments, in parameter order: [m₀, v₀, m₁, v₁, ...]
+   */
+  public record Saved<R extends Entry>(
+      State<R> state, ParameterSnapshot weights, ParameterSnapshot best, float[][] moments) {}
 
-  static void save(Path runDirectory, State state, NextItemModel model, ParameterSnapshot best,
-      AdamOptimizer adam) {
+  /**
+   * Writes the checkpoint of the epoch just finished.
+   *
+   * @param recordType the class of the state's records, as {@link #load} will read them
+   * @param weights the current weights
+   * @param best the weights of the best epoch
+   * @param moments Adam's moments, in parameter order: [m₀, v₀, m₁, v₁, ...]
+   */
+  public static <R extends Entry> void save(Path runDirectory, State<R> state, Class<R> recordType,
+      ParameterSnapshot weights, ParameterSnapshot best, float[][] moments) {
     Path tmp = runDirectory.resolve(DIRECTORY + ".tmp");
     Path current = runDirectory.resolve(DIRECTORY);
     Path old = runDirectory.resolve(DIRECTORY + ".old");
     try {
       DurableFiles.deleteTree(tmp);
       Files.createDirectories(tmp);
-      writeFloats(tmp.resolve("weights.bin"), ParameterSnapshot.of(model).values());
+      writeFloats(tmp.resolve("weights.bin"), weights.values());
       writeFloats(tmp.resolve("best.bin"), best.values());
-      writeFloats(tmp.resolve("adam.bin"), adam.moments());
-      byte[] json = GSON.toJson(state).getBytes(StandardCharsets.UTF_8);
+      writeFloats(tmp.resolve("adam.bin"), moments);
+      byte[] json = GSON.toJson(state, stateType(recordType)).getBytes(StandardCharsets.UTF_8);
       DurableFiles.write(tmp.resolve("state.json"), out -> out.write(json));
       Checksums.write(tmp, CHECKSUMS, FILES);
       DurableFiles.syncDirectory(tmp);
@@ -128,10 +144,12 @@ public final class TrainingCheckpoint {
    *
    * @param model the model to resume, built from the run's settings and data; the saved arrays
    *     are checked against its parameters but not yet copied into it
+   * @param recordType the class of the state's records, as {@link #save} wrote them
    * @throws CheckpointException when there is none, it is damaged, or its weights do not fit
    *     {@code model} (another architecture or item count than the interrupted run)
    */
-  public static Saved load(Path runDirectory, NextItemModel model) {
+  public static <R extends Entry> Saved<R> load(
+      Path runDirectory, NextItemModel model, Class<R> recordType) {
     Path dir = runDirectory.resolve(DIRECTORY);
     if (!Files.isDirectory(dir) && Files.isDirectory(runDirectory.resolve(DIRECTORY + ".old"))) {
       dir = runDirectory.resolve(DIRECTORY + ".old"); // interrupted between the two renames
@@ -142,18 +160,16 @@ public final class TrainingCheckpoint {
           stateFile + ": missing; expected the output directory of an interrupted 'fearec train'");
     }
     try {
-      State state = GSON.fromJson(Files.readString(stateFile, StandardCharsets.UTF_8), State.class);
+      State<R> state =
+          GSON.fromJson(Files.readString(stateFile, StandardCharsets.UTF_8), stateType(recordType));
       if (state == null || state.format() != FORMAT || state.records() == null) {
         throw new CheckpointException(stateFile + ": not a training state of format " + FORMAT);
       }
       requireConsistent(stateFile, state);
-      Saved saved =
-          new Saved(
-              state,
-              readFloats(dir.resolve("weights.bin")),
-              readFloats(dir.resolve("best.bin")),
-              readFloats(dir.resolve("adam.bin")));
-      requireFits(dir, saved, model);
+      float[][] weights = readFloats(dir.resolve("weights.bin"));
+      float[][] best = readFloats(dir.resolve("best.bin"));
+      float[][] moments = readFloats(dir.resolve("adam.bin"));
+      requireFits(dir, weights, best, moments, model);
       // after the structural checks, whose messages say more about a file from another run
       Checksums.Verification check = Checksums.verify(dir, CHECKSUMS);
       if (!check.ok()) {
@@ -161,12 +177,12 @@ public final class TrainingCheckpoint {
             String.join("; ", check.problems()) + "; expected the checkpoint as 'fearec train'"
                 + " wrote it (resume from an intact copy, or start the run again)");
       }
-      requireValid(dir.resolve("weights.bin"), saved.weights(), false);
-      requireValid(dir.resolve("best.bin"), saved.best(), false);
+      requireValid(dir.resolve("weights.bin"), weights, false);
+      requireValid(dir.resolve("best.bin"), best, false);
       // a second moment may overflow to +Infinity in float32 while training goes on (its update
       // m / (sqrt(v) + eps) is then 0), so only NaN is refused there
-      requireValid(dir.resolve("adam.bin"), saved.moments(), true);
-      return saved;
+      requireValid(dir.resolve("adam.bin"), moments, true);
+      return new Saved<>(state, ParameterSnapshot.of(weights), ParameterSnapshot.of(best), moments);
     } catch (IOException | JsonParseException e) {
       throw new CheckpointException(
           dir + ": cannot be read (" + OutputException.reason(e) + "), the checkpoint is truncated or"
@@ -179,19 +195,20 @@ public final class TrainingCheckpoint {
    * a run resumed with other architecture settings or another dataset (whose item count sizes the
    * embedding) would otherwise fail deep inside the restore with a message about array sizes.
    */
-  private static void requireFits(Path dir, Saved saved, NextItemModel model) {
+  private static void requireFits(
+      Path dir, float[][] weights, float[][] best, float[][] moments, NextItemModel model) {
     List<NDArray> params = model.parameterArrays();
     String mismatch = null;
-    if (saved.weights().length != params.size()
-        || saved.best().length != params.size()
-        || saved.moments().length != 2 * params.size()) {
+    if (weights.length != params.size()
+        || best.length != params.size()
+        || moments.length != 2 * params.size()) {
       mismatch =
-          "it holds " + saved.weights().length + " parameter arrays, the model " + params.size();
+          "it holds " + weights.length + " parameter arrays, the model " + params.size();
     }
     for (int i = 0; mismatch == null && i < params.size(); i++) {
       long size = params.get(i).size();
       float[][] copies = {
-        saved.weights()[i], saved.best()[i], saved.moments()[2 * i], saved.moments()[2 * i + 1]
+        weights[i], best[i], moments[2 * i], moments[2 * i + 1]
       };
       for (float[] copy : copies) {
         if (copy.length != size) {
@@ -213,7 +230,7 @@ public final class TrainingCheckpoint {
    * A state that parses but contradicts itself (edited by hand, or stitched from two runs) would
    * otherwise fail later with an index error or resume from the wrong epoch.
    */
-  private static void requireConsistent(Path stateFile, State s) {
+  private static void requireConsistent(Path stateFile, State<?> s) {
     String problem = null;
     if (s.epoch() < 1 || s.records().size() != s.epoch()) {
       problem = "epoch " + s.epoch() + " with " + s.records().size() + " epoch records";
@@ -226,8 +243,8 @@ public final class TrainingCheckpoint {
       problem = "adamSteps " + s.adamSteps() + " below one step per epoch";
     } else {
       for (int i = 0; problem == null && i < s.records().size(); i++) {
-        EpochRecord r = s.records().get(i);
-        if (r == null || r.epoch() != i + 1 || r.validation() == null || r.loss() == null) {
+        Entry r = s.records().get(i);
+        if (r == null || r.epoch() != i + 1 || !r.complete()) {
           problem = "record " + (i + 1) + " is not the complete record of epoch " + (i + 1);
         }
       }
@@ -255,6 +272,36 @@ public final class TrainingCheckpoint {
         }
       }
     }
+  }
+
+  /**
+   * How far the run in {@code runDirectory} got: the state of its checkpoint, read without its
+   * arrays, or empty when there is none or it cannot be read (loading it says why).
+   */
+  public static <R extends Entry> Optional<State<R>> progress(
+      Path runDirectory, Class<R> recordType) {
+    Path dir = runDirectory.resolve(DIRECTORY);
+    if (!Files.isDirectory(dir)) {
+      dir = runDirectory.resolve(DIRECTORY + ".old");
+    }
+    Path stateFile = dir.resolve("state.json");
+    try {
+      if (Files.isRegularFile(stateFile) && Files.size(stateFile) < (64 << 20)) {
+        State<R> state =
+            GSON.fromJson(Files.readString(stateFile, StandardCharsets.UTF_8), stateType(recordType));
+        if (state != null && state.format() == FORMAT && state.records() != null) {
+          return Optional.of(state);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the full load reports it
+    }
+    return Optional.empty();
+  }
+
+  /** {@code State<R>} for Gson, which reads the records' fields from their class. */
+  private static Type stateType(Class<?> recordType) {
+    return TypeToken.getParameterized(State.class, recordType).getType();
   }
 
   private static void writeFloats(Path file, float[][] arrays) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.fearec.train;
+package io.github.fearec.persist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
