@@ -16,6 +16,9 @@
 #      pinned jjava package). Both are written to notebooks/.kernel/share/jupyter/kernels/
 #      (put first on JUPYTER_PATH by open.sh and the tests) and installed into the Python
 #      environment (`jupyter kernelspec install --sys-prefix`).
+#   5. The student edition of the chapters in notebooks/student/ (git-ignored; student_edition.py):
+#      every solution replaced by a stub that compiles; what open.sh and Binder serve. A copy the
+#      learner changed is never overwritten.
 #
 # Usage: notebooks/install.sh [--no-venv] [--browser] [--skip-build]
 #   --no-venv      use the Python environment already on PATH (Binder: repo2docker installed
@@ -291,4 +294,9 @@ for k in fearec-java fearec-jjava; do
   "${JUPYTER[@]}" kernelspec list | grep -E "^[[:space:]]*$k[[:space:]]" >/dev/null \
     || die "'jupyter kernelspec list' does not show $k"
 done
-say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels"
+
+# ---------------------------------------------------------------- 5. the student edition
+# What learners open (open.sh, Binder): the chapters with every solution replaced by a stub, in
+# notebooks/student/ (git-ignored). A copy the learner changed is never overwritten.
+"$PY" "$NB_DIR/student_edition.py"
+say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels; student edition in $NB_DIR/student"

@@ -7,8 +7,8 @@ An instructor's course folder loads it from its own nbgrader_config.py:
 
   * ClearSolutions: the kit's markers ("// BEGIN SOLUTION" ... "// END SOLUTION") and, for
     language java, the kit's stub, which compiles in a method of any return type and makes the
-    check report "not attempted" (course.STUB): `nbgrader generate_assignment` writes what
-    the kit's student edition was.
+    check report "not attempted" (course.STUB): `nbgrader generate_assignment` writes the
+    same cells as the kit's student edition (student_edition.py; tested).
   * Autograde: nbgrader's own grading gives a graded code cell full points unless it shows an
     error or any stderr output (or a number as its value). A check cell prints its points in
     its result line instead, so SaveCheckGrades (nbgrader_fearec.py) takes them from there;

@@ -172,3 +172,74 @@ class ChaptersTest(unittest.TestCase):
             course.validate_master(name, nb)
             self.assertGreaterEqual(len(course.check_points(name, nb)), 3,
                                     "%s: fewer than three graded exercises" % name)
+
+
+class StudentEditionTest(unittest.TestCase):
+    """student_edition.py: stubs in place of the solutions, and a learner's copy never overwritten."""
+
+    def setUp(self):
+        import tempfile
+        self.dir = tempfile.mkdtemp(prefix="fearec-student-")
+        self.master_path = os.path.join(self.dir, "01-mini.ipynb")
+        nbformat.write(master(), self.master_path)
+        self.out = os.path.join(self.dir, "student")
+        self.copy = os.path.join(self.out, "01-mini.ipynb")
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def run_script(self):
+        import contextlib
+        import io
+        import student_edition
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            self.assertEqual(student_edition.main(["--out", self.out, self.master_path]), 0)
+        return printed.getvalue()
+
+    def test_the_solution_is_replaced_by_the_stub_and_nothing_else_changes(self):
+        self.run_script()
+        student = nbformat.read(self.copy, as_version=4)
+        self.assertEqual(student.cells[1].source,
+                         "int twice(int x) {\n    " + "\n    ".join(course.STUB) + "\n}")
+        self.assertEqual([c.source for i, c in enumerate(student.cells) if i != 1],
+                         [c.source for i, c in enumerate(master().cells) if i != 1])
+        with open(os.path.join(self.out, "README.md"), encoding="utf-8") as f:
+            self.assertIn("open.sh --solutions", f.read())
+
+    def test_an_untouched_copy_follows_its_master_and_a_changed_one_is_kept(self):
+        self.assertIn("wrote", self.run_script())
+        self.assertEqual(self.run_script(), "", "nothing to do the second time")
+        nb = master()
+        nb.cells[0].source = "# Task, reworded"
+        nbformat.write(nb, self.master_path)
+        self.assertIn("updated", self.run_script())
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[0].source, "# Task, reworded")
+        # The learner answers; the master changes again: the answer stays, and the message says how
+        # to get the new version.
+        mine = nbformat.read(self.copy, as_version=4)
+        mine.cells[1].source = EXERCISE
+        nbformat.write(mine, self.copy)
+        nb.cells[0].source = "# Task, reworded twice"
+        nbformat.write(nb, self.master_path)
+        printed = self.run_script()
+        self.assertIn("kept", printed)
+        self.assertIn("rename or delete your copy", printed)
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[1].source, EXERCISE)
+        # Deleted, it comes back as the new student edition.
+        os.remove(self.copy)
+        self.run_script()
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[0].source, "# Task, reworded twice")
+
+    def test_a_broken_master_writes_nothing(self):
+        import contextlib
+        import io
+        import student_edition
+        nb = master()
+        del nb.cells[2]
+        nbformat.write(nb, self.master_path)
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            self.assertEqual(student_edition.main(["--out", self.out, self.master_path]), 1)
+        self.assertIn("without a check cell", err.getvalue())
+        self.assertFalse(os.path.exists(self.out))
