@@ -243,3 +243,57 @@ class StudentEditionTest(unittest.TestCase):
             self.assertEqual(student_edition.main(["--out", self.out, self.master_path]), 1)
         self.assertIn("without a check cell", err.getvalue())
         self.assertFalse(os.path.exists(self.out))
+
+
+class GradeWhatWasHandedInTest(unittest.TestCase):
+    """grade.py grades the masters some student handed in (grading one week needs no option), in
+    the plain layout or nbgrader's (--assignment). The submissions here are tampered with, so no
+    kernel runs."""
+
+    def setUp(self):
+        import tempfile
+        self.dir = tempfile.mkdtemp(prefix="fearec-grade-")
+        self.masters = os.path.join(self.dir, "masters")
+        os.makedirs(self.masters)
+        for name in ("01-a.ipynb", "02-b.ipynb"):
+            nbformat.write(master(), os.path.join(self.masters, name))
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def hand_in(self, *parts):
+        path = os.path.join(self.dir, "submitted", *parts)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        submission = master()
+        submission.cells[2].source = CHECK.replace('"one", 1', '"one", 2')  # tampered: not run
+        nbformat.write(submission, path)
+        os.makedirs(os.path.join(self.dir, "submitted", "bob"), exist_ok=True)  # handed in nothing
+
+    def grade(self, *options):
+        import contextlib
+        import csv
+        import io
+        out = os.path.join(self.dir, "grades")
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            code = grade.main([os.path.join(self.dir, "submitted"), "--master", self.masters,
+                               "--output", out, "--quiet", *options])
+        self.assertEqual(code, 0, printed.getvalue())
+        with open(os.path.join(out, "grades.csv"), encoding="utf-8") as f:
+            rows = [(r["student"], r["notebook"], r["notebook_status"]) for r in csv.DictReader(f)]
+        return rows, printed.getvalue()
+
+    def test_only_the_handed_in_chapter_is_graded(self):
+        self.hand_in("alice", "02-b.ipynb")
+        rows, printed = self.grade()
+        self.assertEqual(rows, [("alice", "02-b.ipynb", "tampered"), ("bob", "02-b.ipynb", "missing")])
+        self.assertIn("not graded, no student handed them in (--all-masters grades them): 01-a.ipynb", printed)
+        rows, _ = self.grade("--all-masters")
+        self.assertEqual(sorted(rows), [("alice", "01-a.ipynb", "missing"), ("alice", "02-b.ipynb", "tampered"),
+                                        ("bob", "01-a.ipynb", "missing"), ("bob", "02-b.ipynb", "missing")])
+
+    def test_nbgraders_layout_with_assignment(self):
+        self.hand_in("alice", "week2", "02-b.ipynb")
+        rows, _ = self.grade("--assignment", "week2")
+        self.assertEqual(rows, [("alice", "02-b.ipynb", "tampered"), ("bob", "02-b.ipynb", "missing")])
