@@ -22,6 +22,8 @@
 #   5. The student edition of the chapters in notebooks/student/ (git-ignored; student_edition.py):
 #      every solution replaced by a stub that compiles; what open.sh and Binder serve. A copy the
 #      learner changed is never overwritten.
+#   6. In a git clone, the nbstripout filter (git-filter.sh): notebooks are stripped of their
+#      outputs when git reads them, so running a chapter leaves `git status` clean.
 #
 # Usage: notebooks/install.sh [--no-venv] [--browser] [--skip-build]
 #   --no-venv      use the Python environment already on PATH (Binder: repo2docker installed
@@ -315,7 +317,7 @@ prefix=$("$PY" -c 'import sys; print(sys.prefix)')
 jupyter_stamp="$prefix/share/jupyter/fearec-kit.sha256"
 spec_files=()
 for name in "${specs[@]}"; do spec_files+=("$KERNEL_DIR/share/jupyter/kernels/$name/kernel.json"); done
-want=$(cat "${spec_files[@]}" "$NB_DIR"/jupyter/*.json "$NB_DIR/jupyter/install_settings.py" \
+want=$(cat "${spec_files[@]}" "$NB_DIR"/jupyter/*.json "$NB_DIR"/jupyter/*.py \
        | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$jupyter_stamp" 2>/dev/null)" != "$want" ]; then
   "${JUPYTER[@]}" lab --version >/dev/null 2>&1 || die "JupyterLab is not installed in $PY's environment"
@@ -341,4 +343,9 @@ fi
 # What learners open (open.sh, Binder): the chapters with every solution replaced by a stub, in
 # notebooks/student/ (git-ignored). A copy the learner changed is never overwritten.
 "$PY" "$NB_DIR/student_edition.py"
+
+# ---------------------------------------------------------------- 6. git: no outputs in commits
+# The nbstripout filter (.gitattributes names the notebooks): running a master chapter saves its
+# outputs into the file, and git status stays clean all the same (git-filter.sh says more).
+"$NB_DIR/git-filter.sh" "$PY"
 say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels; student edition in $NB_DIR/student"

@@ -76,7 +76,7 @@ PY
 )
 token=$("$PY" -c 'import secrets; print(secrets.token_hex(24))')
 args=(--no-browser --ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0
-      --ServerApp.root_dir="$serve" --log-level=WARN)
+      --ServerApp.root_dir="$serve" --log-level=WARN --LabApp.log_level=WARN)
 if [ "$(id -u)" -eq 0 ]; then args+=(--allow-root); fi
 
 server_pid=$$

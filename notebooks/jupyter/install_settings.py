@@ -12,9 +12,13 @@ that environment: open.sh's, Binder's and the tests'. install.sh runs it.
     and Notebook 7 extension (its menu and panels) is disabled.
   * overrides.json -> {prefix}/share/jupyter/lab/settings/overrides.d/fearec-kit.json: JupyterLab's
     defaults: no news pop-up, no update check.
+  * jupyter_server_config.py -> {prefix}/etc/jupyter/jupyter_server_config.py: a notebook git
+    tracks and strips on commit is saved stripped, so running a master leaves `git status`
+    clean (the file says why).
 
-The first two files are shared with other packages' settings: the kit's keys are merged into
-what is there. A user's own settings (~/.jupyter, JupyterLab's settings editor) still win.
+The JSON files are shared with other packages' settings: the kit's keys are merged into what is
+there. The .py file is put between marker lines, replacing the kit's earlier block and keeping
+anything else. A user's own settings (~/.jupyter, JupyterLab's settings editor) still win.
 """
 
 import json
@@ -36,7 +40,29 @@ def merged(old, new):
     return out
 
 
+BEGIN = "# >>> fearec kit (notebooks/jupyter/install_settings.py; replaced on every install)\n"
+END = "# <<< fearec kit\n"
+
+
+def install_python_config(prefix):
+    with open(os.path.join(HERE, "jupyter_server_config.py"), encoding="utf-8") as f:
+        block = BEGIN + f.read() + END
+    target = os.path.join(prefix, "etc", "jupyter", "jupyter_server_config.py")
+    old = ""
+    if os.path.exists(target):
+        with open(target, encoding="utf-8") as f:
+            old = f.read()
+        if BEGIN in old and END in old:
+            old = old[:old.index(BEGIN)] + old[old.index(END) + len(END):]
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target + ".tmp", "w", encoding="utf-8") as f:
+        f.write(old + ("\n" if old and not old.endswith("\n") else "") + block)
+    os.replace(target + ".tmp", target)
+    print("[install_settings.py] %s" % target)
+
+
 def main(prefix=sys.prefix):
+    install_python_config(prefix)
     for name, parts in TARGETS.items():
         with open(os.path.join(HERE, name), encoding="utf-8") as f:
             settings = json.load(f)
