@@ -17,7 +17,8 @@
 #   --skip-install   do not run install.sh first
 #
 # The default kernel is "Java (FEARec kit)"; "Java (FEARec kit, JJava)" is the second one
-# (Kernel > Change Kernel). See README.md for why.
+# (Kernel > Change Kernel); see notebooks/README.md for why. A master chapter that git tracks is
+# saved without its outputs (they stay on screen), so that running it leaves `git status` clean.
 set -euo pipefail
 NB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 
