@@ -1,6 +1,7 @@
 """nbgrader configuration for the kit's Java chapters (nbgrader 0.9, Java kernels).
 
-An instructor's course folder loads it from its own nbgrader_config.py:
+An instructor's course folder loads it from its own nbgrader_config.py, which
+`notebooks/instructor.sh init COURSE_DIR` writes:
 
     c = get_config()
     load_subconfig("/path/to/the/kit/notebooks/nbgrader_config.py")
