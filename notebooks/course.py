@@ -7,8 +7,9 @@ A master notebook (the chapters in notebooks/) marks its exercises in cell metad
   * its check cell has    "fearec": {"check": "3.1", "points": 5}  where points is the number of
     inputs the check tries (one point each; the grader uses it for exercises that did not run).
 
-The student version (`nbgrader generate_assignment` with nbgrader_config.py) replaces each marked
-span, markers included, by STUB (indented like the BEGIN line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
+The student version (student_edition.py, and `nbgrader generate_assignment` with
+nbgrader_config.py) replaces each marked span, markers included, by STUB (indented like the BEGIN
+line). The stub throws NotAttempted, which compiles in a method of any return type as long as the
 span is the rest of the method body: nothing may follow END SOLUTION inside the method.
 
 A check cell emits one line starting with RESULT_PREFIX (io.github.fearec.course.CheckResult):
@@ -116,6 +117,24 @@ def solution_spans(name, index, source):
         raise CourseError("%s: cell index %d line %d: %r is never closed by %r"
                           % (name, index, start + 1, BEGIN, END))
     return spans
+
+
+def student_source(source):
+    """An exercise cell's source with every marked span, markers included, replaced by STUB
+    indented like its BEGIN line: what nbgrader's ClearSolutions does with nbgrader_config.py
+    (tests/test_nbgrader.py checks that both give the same cells)."""
+    lines, in_span = [], False
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped == BEGIN:
+            indent = line[:len(line) - len(line.lstrip())]
+            lines.extend(indent + stub for stub in STUB)
+            in_span = True
+        elif stripped == END:
+            in_span = False
+        elif not in_span:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def result_lines(cell):

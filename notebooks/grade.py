@@ -2,7 +2,8 @@
 """Grade a folder of submitted course notebooks.
 
     notebooks/.venv/bin/python notebooks/grade.py SUBMISSIONS_DIR --output DIR [--master DIR]
-        [--time-limit SECONDS] [--start-timeout S] [--start-retries N] [-q] [-v]
+        [--assignment NAME] [--all-masters] [--time-limit SECONDS] [--start-timeout S]
+        [--start-retries N] [-q] [-v]
 
 SUBMISSIONS_DIR holds one sub-folder per student, named after the student, with that student's
 notebooks under the master notebooks' file names:
@@ -11,8 +12,14 @@ notebooks under the master notebooks' file names:
     submissions/alice/03-the-frequency-ramp.ipynb
     submissions/bob/...
 
-Every master notebook with exercises (--master, default the chapters in notebooks/) is graded for
-every student. For each submitted notebook the grader
+or, with --assignment NAME, nbgrader's layout (its submitted/ folder):
+submitted/alice/NAME/03-the-frequency-ramp.ipynb (notebooks/instructor.sh grade does this).
+
+The master notebooks are those with exercises in --master (default: the chapters in notebooks/).
+A master is graded when at least one student handed it in, for every student (a student without
+it gets "missing", 0 points); the others are left out and named, so that grading one week's
+chapter needs no option. --all-masters grades every master, handed in or not. For each
+submitted notebook the grader
   1. compares its check cells with the master's (same exercises in the same order, same source
      up to trailing whitespace); any difference makes it "tampered": it is not run, 0 points;
   2. runs it headless in a fresh fearec-java kernel, cell after cell, errors included, with a time
@@ -220,6 +227,13 @@ def check_result(ident, index, cell, first_not_run, outcome, max_points):
     return int(result.get("points", 0)), str(result.get("status", "")), str(result.get("feedback", ""))
 
 
+def submission_path(args, student, name):
+    """Where a student's copy of the master `name` is."""
+    if args.assignment:
+        return os.path.join(args.submissions, student, args.assignment, name)
+    return os.path.join(args.submissions, student, name)
+
+
 def grade_notebook(master, name, path, args, log_dir, executed_dir):
     """The Outcome of one student's copy of one master notebook."""
     points = course.check_points(name, master)
@@ -345,6 +359,11 @@ def parse_args(argv):
                    help="where grades.csv, summary.md and executed/ go (created if missing)")
     p.add_argument("--master", default=run_notebooks.NB_DIR, metavar="DIR",
                    help="folder of the master notebooks (default: %(default)s)")
+    p.add_argument("--assignment", metavar="NAME",
+                   help="nbgrader's layout: the notebooks are in SUBMISSIONS/<student>/NAME/")
+    p.add_argument("--all-masters", action="store_true",
+                   help="grade every master, also those no student handed in (default: only "
+                        "those some student handed in)")
     p.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",
                    help="limit for running one notebook, kernel start excluded (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true",
@@ -407,6 +426,18 @@ def main(argv=None):
               % (os.path.join(args.submissions, reports[0]), " and ".join(REPORTS),
                  args.submissions, "them" if len(reports) > 1 else "it"), file=sys.stderr)
         return 2
+    if not args.all_masters:
+        handed_in = [(name, nb) for name, nb in masters
+                     if any(os.path.lexists(submission_path(args, s, name)) for s in students)]
+        left_out = [name for name, _ in masters if name not in dict(handed_in)]
+        if not handed_in:
+            print("grade.py: no student handed in any of the master notebooks of %s (looked for %s)"
+                  % (args.master, submission_path(args, "<student>", "<notebook>")), file=sys.stderr)
+            return 2
+        if left_out:
+            print("not graded, no student handed them in (--all-masters grades them): %s"
+                  % ", ".join(left_out), flush=True)
+        masters = handed_in
     os.makedirs(args.output, exist_ok=True)
     graded = []
     for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -417,7 +448,7 @@ def main(argv=None):
                 outcomes = {}
                 graded.append((student, outcomes))
                 for name, master in masters:
-                    path = os.path.join(args.submissions, student, name)
+                    path = submission_path(args, student, name)
                     print("GRADE %s / %s" % (student, name), flush=True)
                     try:
                         outcome = grade_notebook(master, name, path, args, log_dir,

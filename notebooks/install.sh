@@ -7,22 +7,33 @@
 #      from Debian/Ubuntu packages when missing (sudo only when not root); elsewhere the
 #      script says what to install and exits non-zero. With --browser also Debian's
 #      Chromium, which the browser tests drive (Playwright never downloads a browser here).
-#   2. The kit library, built with the Maven wrapper; its runtime classpath is copied to
-#      lib/target/lib/ by the build.
+#   2. The kit library, built with the Maven wrapper when a pom or source file changed since
+#      the last build (the only slow step when nothing changed); its runtime classpath is
+#      copied to lib/target/lib/ by the build.
 #   3. The rapaio Java kernel (one jar from Maven Central) into notebooks/.kernel/.
 #   4. Two kernelspecs whose classpath is the kit jar and lib/target/lib/*.jar of THIS
 #      checkout, so notebooks need no magics: "fearec-java" ("Java (FEARec kit)", rapaio,
 #      the default) and "fearec-jjava" ("Java (FEARec kit, JJava)", the JJava jar of the
 #      pinned jjava package). Both are written to notebooks/.kernel/share/jupyter/kernels/
 #      (put first on JUPYTER_PATH by open.sh and the tests) and installed into the Python
-#      environment (`jupyter kernelspec install --sys-prefix`).
+#      environment (`jupyter kernelspec install --sys-prefix`), with the kit's Jupyter settings
+#      (notebooks/jupyter/): only the kit's kernels are offered, nbgrader's menus and server
+#      extensions are off, JupyterLab shows no news pop-up. Done again only when they changed.
+#   5. The student edition of the chapters in notebooks/student/ (git-ignored; student_edition.py):
+#      every solution replaced by a stub that compiles; what open.sh and Binder serve. A copy the
+#      learner changed is never overwritten.
+#   6. In a git clone, the nbstripout filter (git-filter.sh): notebooks are stripped of their
+#      outputs when git reads them, so running a chapter leaves `git status` clean.
 #
 # Usage: notebooks/install.sh [--no-venv] [--browser] [--skip-build]
 #   --no-venv      use the Python environment already on PATH (Binder: repo2docker installed
 #                  the pinned file itself) instead of notebooks/.venv
 #   --browser      also install Chromium (apt) when /usr/bin/chromium is missing
-#   --skip-build   do not run Maven for the library (the jars must already be built)
+#   --skip-build   do not run Maven for the library: the caller has just built it from these
+#                  sources (./run-tests does); without it the library is built when a pom or
+#                  source file is newer than the last build by this script
 # Environment: FEAREC_SKIP_APT=1 never calls apt-get (just fails when something is missing);
+#   FEAREC_APT_LOCK_WAIT=600 how long apt-get waits for another apt or dpkg process's lock;
 #   FEAREC_KERNEL_FIX=0 launches the rapaio kernel jar as published, without kernel-fix/;
 #   FEAREC_KERNEL_XMX=768m the kernels' Java heap (-Xmx; Binder gives about 2 GB in all).
 #
@@ -111,6 +122,28 @@ if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_packages+=(chromium)
 fi
 
+# apt-get ARGS...: waits for another apt or dpkg process (a machine still installing its updates,
+# another checkout's install) instead of failing at once: up to FEAREC_APT_LOCK_WAIT seconds
+# (default 600) through apt's own DPkg::Lock::Timeout, and a retry for the package lists' lock,
+# which older apt versions do not wait for.
+APT_LOCK_WAIT=${FEAREC_APT_LOCK_WAIT:-600}
+apt_get() {
+  local deadline=$((SECONDS + APT_LOCK_WAIT)) err status
+  err=$(mktemp)
+  while :; do
+    status=0
+    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" "$@" 2>"$err" || status=$?
+    cat "$err" >&2
+    if [ "$status" -ne 0 ] && grep -q "Could not get lock" "$err" && [ "$SECONDS" -lt "$deadline" ]; then
+      say "another apt or dpkg process holds its lock; waiting (up to $APT_LOCK_WAIT s in all)"
+      sleep 5
+      continue
+    fi
+    rm -f "$err"
+    return "$status"
+  done
+}
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "${FEAREC_SKIP_APT:-0}" != 1 ] && command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" -eq 0 ]; then
@@ -123,9 +156,9 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
     say "installing Debian packages: ${apt_packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
     # An install can fail on stale package lists; refresh once and try again.
-    if ! "${SUDO[@]}" apt-get install -y --no-install-recommends "${apt_packages[@]}"; then
-      "${SUDO[@]}" apt-get update
-      "${SUDO[@]}" apt-get install -y --no-install-recommends "${apt_packages[@]}"
+    if ! apt_get install -y --no-install-recommends "${apt_packages[@]}"; then
+      apt_get update
+      apt_get install -y --no-install-recommends "${apt_packages[@]}"
     fi
     BASE_PY=/usr/bin/python3
   else
@@ -160,14 +193,24 @@ fi
 # The environment's own jupyter script: `python -m jupyter` would run the first
 # jupyter-<subcommand> on PATH, which may be another installation's.
 JUPYTER=("$(dirname "$PY")/jupyter")
-"${JUPYTER[@]}" lab --version >/dev/null 2>&1 || die "JupyterLab is not installed in $PY's environment"
-say "python: $PY (JupyterLab $("${JUPYTER[@]}" lab --version)); java: $java_bin (Java $java_version)"
 
 # ---------------------------------------------------------------- 2. the kit library
 cd "$ROOT"
+# Built again only when a pom, .mvn/ or a source file is newer than the last build by this script
+# (lib/target/.install-build, gone after `./mvnw clean`), so that open.sh starts in seconds.
+build_stamp="$ROOT/lib/target/.install-build"
+build_inputs=()
+for f in pom.xml .mvn lib/pom.xml lib/src bench/pom.xml bench/src; do
+  [ -e "$ROOT/$f" ] && build_inputs+=("$ROOT/$f")
+done
 if [ "$skip_build" = 0 ]; then
-  say "building the library (./mvnw -B -q package -DskipTests)"
-  ./mvnw -B -q package -DskipTests
+  if [ ! -f "$build_stamp" ] || [ -n "$(find "${build_inputs[@]}" -newer "$build_stamp" -print -quit)" ]; then
+    say "building the library (./mvnw -B -q package -DskipTests)"
+    ./mvnw -B -q package -DskipTests
+    touch "$build_stamp"
+  fi
+elif [ -d "$ROOT/lib/target" ]; then
+  touch "$build_stamp"  # --skip-build: the caller built these sources (./run-tests)
 fi
 shopt -s nullglob
 kit_jars=()
@@ -207,9 +250,9 @@ java_args+=(-Dslf4j.internal.verbosity=ERROR)
 # Java 22+ warns on stderr about JNI use (libtorch) unless native access is granted.
 if [ "$java_version" -ge 22 ]; then java_args+=(--enable-native-access=ALL-UNNAMED); fi
 
-# write_spec NAME DISPLAY-NAME INIT-SCRIPT -- LAUNCH-ARGS... -- ENV-NAME=VALUE...
-# Writes $KERNEL_DIR/share/jupyter/kernels/NAME/kernel.json and installs it into the Python
-# environment. The kit's imports (kernel-init.jsh) plus the kernel's own lines go to INIT-SCRIPT.
+# write_spec NAME DISPLAY-NAME -- LAUNCH-ARGS... -- ENV-NAME=VALUE...
+# Writes $KERNEL_DIR/share/jupyter/kernels/NAME/kernel.json (installed into the Python
+# environment in step 5).
 write_spec() {
   local name=$1 display=$2 launch=() env=() a
   shift 2
@@ -237,10 +280,9 @@ write_spec() {
     done
     printf '\n  }\n}\n'
   } > "$dir/kernel.json"
-  "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$dir/kernel.json" \
-    || die "wrote an invalid $dir/kernel.json"
-  "${JUPYTER[@]}" kernelspec install --sys-prefix --replace --name "$name" "$dir" 2>&1 | sed 's/^/[jupyter] /'
+  specs+=("$name")
 }
+specs=()
 
 init_script() {  # init_script FILE [extra line]: the kit's imports, then the kernel's own line
   cat "$NB_DIR/kernel-init.jsh" > "$1"
@@ -286,9 +328,47 @@ write_spec fearec-jjava "Java (FEARec kit, JJava)" -- \
   "JJAVA_CLASSPATH=$kit_jar:$ROOT/lib/target/lib/*" \
   "JJAVA_STARTUP_SCRIPTS_PATH=$KERNEL_DIR/init-jjava.jsh"
 
-export JUPYTER_PATH="$KERNEL_DIR/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-for k in fearec-java fearec-jjava; do
-  "${JUPYTER[@]}" kernelspec list | grep -E "^[[:space:]]*$k[[:space:]]" >/dev/null \
-    || die "'jupyter kernelspec list' does not show $k"
-done
-say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels"
+# ---------------------------------------------------------------- 4b. into the Python environment
+# The kernelspecs and the kit's Jupyter settings (notebooks/jupyter/*.json, written by its
+# install_settings.py, which says what each does) go into
+# the environment itself (sys.prefix), so they hold for open.sh, Binder and the tests alike:
+# the launcher offers the kit's two kernels only (not Python 3 or JJava's own "java", which does
+# not see the kit), nbgrader's menus and server extensions are off (students need none; the
+# instructors' path is notebooks/instructor.sh), and JupyterLab does not ask about news.
+# Done again only when something changed since the last time (the stamp in the environment).
+prefix=$("$PY" -c 'import sys; print(sys.prefix)')
+jupyter_stamp="$prefix/share/jupyter/fearec-kit.sha256"
+spec_files=()
+for name in "${specs[@]}"; do spec_files+=("$KERNEL_DIR/share/jupyter/kernels/$name/kernel.json"); done
+want=$(cat "${spec_files[@]}" "$NB_DIR"/jupyter/*.json "$NB_DIR"/jupyter/*.py \
+       | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$jupyter_stamp" 2>/dev/null)" != "$want" ]; then
+  "${JUPYTER[@]}" lab --version >/dev/null 2>&1 || die "JupyterLab is not installed in $PY's environment"
+  say "python: $PY (JupyterLab $("${JUPYTER[@]}" lab --version)); java: $java_bin (Java $java_version)"
+  for name in "${specs[@]}"; do
+    dir="$KERNEL_DIR/share/jupyter/kernels/$name"
+    "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$dir/kernel.json" \
+      || die "wrote an invalid $dir/kernel.json"
+    "${JUPYTER[@]}" kernelspec install --sys-prefix --replace --name "$name" "$dir" 2>&1 | sed 's/^/[jupyter] /'
+  done
+  "$PY" "$NB_DIR/jupyter/install_settings.py" || die "could not write the Jupyter settings into $prefix"
+  export JUPYTER_PATH="$KERNEL_DIR/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+  for k in "${specs[@]}"; do
+    "${JUPYTER[@]}" kernelspec list | grep -E "^[[:space:]]*$k[[:space:]]" >/dev/null \
+      || die "'jupyter kernelspec list' does not show $k"
+  done
+  mkdir -p "$(dirname "$jupyter_stamp")"
+  echo "$want" > "$jupyter_stamp"
+fi
+
+
+# ---------------------------------------------------------------- 5. the student edition
+# What learners open (open.sh, Binder): the chapters with every solution replaced by a stub, in
+# notebooks/student/ (git-ignored). A copy the learner changed is never overwritten.
+"$PY" "$NB_DIR/student_edition.py"
+
+# ---------------------------------------------------------------- 6. git: no outputs in commits
+# The nbstripout filter (.gitattributes names the notebooks): running a master chapter saves its
+# outputs into the file, and git status stays clean all the same (git-filter.sh says more).
+"$NB_DIR/git-filter.sh" "$PY"
+say "done: kernels fearec-java (default) and fearec-jjava in $KERNEL_DIR/share/jupyter/kernels; student edition in $NB_DIR/student"

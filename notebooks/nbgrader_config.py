@@ -1,14 +1,15 @@
 """nbgrader configuration for the kit's Java chapters (nbgrader 0.9, Java kernels).
 
-An instructor's course folder loads it from its own nbgrader_config.py:
+An instructor's course folder loads it from its own nbgrader_config.py, which
+`notebooks/instructor.sh init COURSE_DIR` writes:
 
     c = get_config()
     load_subconfig("/path/to/the/kit/notebooks/nbgrader_config.py")
 
   * ClearSolutions: the kit's markers ("// BEGIN SOLUTION" ... "// END SOLUTION") and, for
     language java, the kit's stub, which compiles in a method of any return type and makes the
-    check report "not attempted" (course.STUB): `nbgrader generate_assignment` writes what
-    the kit's student edition was.
+    check report "not attempted" (course.STUB): `nbgrader generate_assignment` writes the
+    same cells as the kit's student edition (student_edition.py; tested).
   * Autograde: nbgrader's own grading gives a graded code cell full points unless it shows an
     error or any stderr output (or a number as its value). A check cell prints its points in
     its result line instead, so SaveCheckGrades (nbgrader_fearec.py) takes them from there;

@@ -223,3 +223,128 @@ class GraderFoldersTest(unittest.TestCase):
                              "and summary.md), not a student's notebooks; expected only student "
                              "folders in %s: move it out\n" % (os.path.join(subs, "grades"), subs))
             self.assertFalse(os.path.exists(os.path.join(tmp, "out")), "nothing written")
+
+
+class StudentEditionTest(unittest.TestCase):
+    """student_edition.py: stubs in place of the solutions, and a learner's copy never overwritten."""
+
+    def setUp(self):
+        import tempfile
+        self.dir = tempfile.mkdtemp(prefix="fearec-student-")
+        self.master_path = os.path.join(self.dir, "01-mini.ipynb")
+        nbformat.write(master(), self.master_path)
+        self.out = os.path.join(self.dir, "student")
+        self.copy = os.path.join(self.out, "01-mini.ipynb")
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def run_script(self):
+        import contextlib
+        import io
+        import student_edition
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            self.assertEqual(student_edition.main(["--out", self.out, self.master_path]), 0)
+        return printed.getvalue()
+
+    def test_the_solution_is_replaced_by_the_stub_and_nothing_else_changes(self):
+        self.run_script()
+        student = nbformat.read(self.copy, as_version=4)
+        self.assertEqual(student.cells[1].source,
+                         "int twice(int x) {\n    " + "\n    ".join(course.STUB) + "\n}")
+        self.assertEqual([c.source for i, c in enumerate(student.cells) if i != 1],
+                         [c.source for i, c in enumerate(master().cells) if i != 1])
+        with open(os.path.join(self.out, "README.md"), encoding="utf-8") as f:
+            self.assertIn("open.sh --solutions", f.read())
+
+    def test_an_untouched_copy_follows_its_master_and_a_changed_one_is_kept(self):
+        self.assertIn("wrote", self.run_script())
+        self.assertEqual(self.run_script(), "", "nothing to do the second time")
+        nb = master()
+        nb.cells[0].source = "# Task, reworded"
+        nbformat.write(nb, self.master_path)
+        self.assertIn("updated", self.run_script())
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[0].source, "# Task, reworded")
+        # The learner answers; the master changes again: the answer stays, and the message says how
+        # to get the new version.
+        mine = nbformat.read(self.copy, as_version=4)
+        mine.cells[1].source = EXERCISE
+        nbformat.write(mine, self.copy)
+        nb.cells[0].source = "# Task, reworded twice"
+        nbformat.write(nb, self.master_path)
+        printed = self.run_script()
+        self.assertIn("kept", printed)
+        self.assertIn("rename or delete your copy", printed)
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[1].source, EXERCISE)
+        # Deleted, it comes back as the new student edition.
+        os.remove(self.copy)
+        self.run_script()
+        self.assertEqual(nbformat.read(self.copy, as_version=4).cells[0].source, "# Task, reworded twice")
+
+    def test_a_broken_master_writes_nothing(self):
+        import contextlib
+        import io
+        import student_edition
+        nb = master()
+        del nb.cells[2]
+        nbformat.write(nb, self.master_path)
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            self.assertEqual(student_edition.main(["--out", self.out, self.master_path]), 1)
+        self.assertIn("without a check cell", err.getvalue())
+        self.assertFalse(os.path.exists(self.out))
+
+
+class GradeWhatWasHandedInTest(unittest.TestCase):
+    """grade.py grades the masters some student handed in (grading one week needs no option), in
+    the plain layout or nbgrader's (--assignment). The submissions here are tampered with, so no
+    kernel runs."""
+
+    def setUp(self):
+        import tempfile
+        self.dir = tempfile.mkdtemp(prefix="fearec-grade-")
+        self.masters = os.path.join(self.dir, "masters")
+        os.makedirs(self.masters)
+        for name in ("01-a.ipynb", "02-b.ipynb"):
+            nbformat.write(master(), os.path.join(self.masters, name))
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def hand_in(self, *parts):
+        path = os.path.join(self.dir, "submitted", *parts)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        submission = master()
+        submission.cells[2].source = CHECK.replace('"one", 1', '"one", 2')  # tampered: not run
+        nbformat.write(submission, path)
+        os.makedirs(os.path.join(self.dir, "submitted", "bob"), exist_ok=True)  # handed in nothing
+
+    def grade(self, *options):
+        import contextlib
+        import csv
+        import io
+        out = os.path.join(self.dir, "grades")
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            code = grade.main([os.path.join(self.dir, "submitted"), "--master", self.masters,
+                               "--output", out, "--quiet", *options])
+        self.assertEqual(code, 0, printed.getvalue())
+        with open(os.path.join(out, "grades.csv"), encoding="utf-8") as f:
+            rows = [(r["student"], r["notebook"], r["notebook_status"]) for r in csv.DictReader(f)]
+        return rows, printed.getvalue()
+
+    def test_only_the_handed_in_chapter_is_graded(self):
+        self.hand_in("alice", "02-b.ipynb")
+        rows, printed = self.grade()
+        self.assertEqual(rows, [("alice", "02-b.ipynb", "tampered"), ("bob", "02-b.ipynb", "missing")])
+        self.assertIn("not graded, no student handed them in (--all-masters grades them): 01-a.ipynb", printed)
+        rows, _ = self.grade("--all-masters")
+        self.assertEqual(sorted(rows), [("alice", "01-a.ipynb", "missing"), ("alice", "02-b.ipynb", "tampered"),
+                                        ("bob", "01-a.ipynb", "missing"), ("bob", "02-b.ipynb", "missing")])
+
+    def test_nbgraders_layout_with_assignment(self):
+        self.hand_in("alice", "week2", "02-b.ipynb")
+        rows, _ = self.grade("--assignment", "week2")
+        self.assertEqual(rows, [("alice", "02-b.ipynb", "tampered"), ("bob", "02-b.ipynb", "missing")])

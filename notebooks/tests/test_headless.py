@@ -1,6 +1,6 @@
 """Headless runs through nbclient (run_notebooks.py, grade.py): the runner's self-test, every
-chapter on the second kernel (the first runs them all in the browser, test_browser.py), and the
-kit's grader on the planted submissions of tests/fixtures/course/.
+chapter's student edition on the second kernel (the masters run on the first in the browser,
+test_browser.py), and the kit's grader on the planted submissions of tests/fixtures/course/.
 """
 
 import argparse
@@ -45,15 +45,29 @@ def test_runner_reports_the_failing_cell():
     assert "java.lang.IllegalStateException" in message
 
 
+@pytest.fixture(scope="module")
+def student_edition(tmp_path_factory):
+    """The student edition of every chapter, written as install.sh writes it for learners."""
+    out = str(tmp_path_factory.mktemp("student"))
+    done = subprocess.run([sys.executable, os.path.join(conftest.NB_DIR, "student_edition.py"), "--out", out],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
 @pytest.mark.parametrize("chapter", conftest.chapters(), ids=conftest.chapter_ids(conftest.chapters()))
-def test_chapter_on_the_second_kernel(chapter):
-    """Errors, exception-like stderr, an image and the expected strings (run_notebooks), and
-    every exercise of the master at full marks."""
-    nb, seconds = run(chapter, conftest.SECOND_KERNEL)
-    conftest.MEASURED.append(("headless nbclient", conftest.SECOND_KERNEL, os.path.basename(chapter), seconds, None))
-    for ident, _, cell in course.check_cells(nb):
+def test_student_edition_on_the_second_kernel(student_edition, chapter):
+    """What a learner gets runs top to bottom: no error, no exception-like stderr, an image and
+    the chapter's expected strings (run_notebooks), every exercise's stub compiles and its check
+    says "not attempted" with 0 points."""
+    nb, seconds = run(os.path.join(student_edition, os.path.basename(chapter)), conftest.SECOND_KERNEL)
+    conftest.MEASURED.append(("headless student", conftest.SECOND_KERNEL, os.path.basename(chapter), seconds, None))
+    checks = course.check_cells(nb)
+    assert len(checks) >= 3
+    for ident, _, cell in checks:
         (result,) = course.result_lines(cell)
-        assert result["points"] == result["max_points"] == cell.metadata["fearec"]["points"], (ident, result)
+        assert (result["status"], result["points"]) == ("not attempted", 0), (ident, result)
+        assert result["max_points"] == cell.metadata["fearec"]["points"], (ident, result)
 
 
 def test_grader_on_the_planted_submissions(tmp_path):

@@ -53,13 +53,24 @@ def test_chapter_metadata_is_derived_from_the_markers():
 
 
 def test_generate_assignment_writes_the_student_version(tmp_path):
+    """nbgrader's student version of every chapter, and the kit's student edition (what open.sh
+    and Binder serve, student_edition.py) is the same, cell for cell."""
     root = str(tmp_path)
     make_course(root, "course", conftest.chapters())
     nbgrader(root, "generate_assignment", "course", "--force")
+    edition = os.path.join(root, "student-edition")
+    done = subprocess.run([sys.executable, os.path.join(conftest.NB_DIR, "student_edition.py"),
+                           "--out", edition], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
     for master_path in conftest.chapters():
         name = os.path.basename(master_path)
         master = nbformat.read(master_path, as_version=4)
         student = nbformat.read(os.path.join(root, "release", "course", name), as_version=4)
+        kit = nbformat.read(os.path.join(edition, name), as_version=4)
+        assert [(c.cell_type, c.source) for c in kit.cells] == [(c.cell_type, c.source) for c in student.cells], \
+            "%s: the student edition differs from nbgrader's student version" % name
+        assert all(not c.get("outputs") and c.get("execution_count") is None
+                   for c in kit.cells if c.cell_type == "code"), name
         exercises = 0
         for m, s in zip(master.cells, student.cells):
             kind, ident = course.role(m)

@@ -91,6 +91,14 @@ public final class Charts {
     return image(BandChart.of(title, ramp));
   }
 
+  /**
+   * {@link MatrixChart}: a matrix as a heat map, row 0 at the top, values 0 (white) to 1 (blue),
+   * e.g. attention weights {@code a[t][s]}.
+   */
+  public static BufferedImage matrix(String title, String xTitle, String yTitle, double[][] m) {
+    return image(MatrixChart.create(title, xTitle, yTitle, m));
+  }
+
   /** {@link LagChart}: score per lag, the selected lags and the true period. */
   public static BufferedImage lags(String title, double[] scores, int[] selected, int period) {
     return image(LagChart.create(title, scores, selected, period));

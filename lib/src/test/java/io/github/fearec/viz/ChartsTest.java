@@ -229,4 +229,79 @@ class ChartsTest {
     BufferedImage bands = Charts.bands("r", FrequencyRamp.of(20, 3, 0.5));
     assertEquals(ChartStyle.WIDTH, bands.getWidth());
   }
+
+  @Test
+  void matrixChartDrawsRowZeroAtTheTopAndLabelsAFewIndices() {
+    int n = 20;
+    double[][] lower = new double[n][n]; // causal: ones on and below the diagonal
+    for (int t = 0; t < n; t++) {
+      for (int s = 0; s <= t; s++) {
+        lower[t][s] = 1;
+      }
+    }
+    HeatMapChart chart = MatrixChart.create("causal", "input position s", "output position t", lower);
+    BufferedImage image = Charts.image(chart);
+    // Where the full-weight colour is: the lower-left triangle of the plot, none in its upper right.
+    int[] box = inkBox(image, ChartStyle.color(0));
+    long lowerLeft = 0;
+    long upperRight = 0;
+    for (int y = box[1]; y <= box[3]; y++) {
+      for (int x = box[0]; x <= box[2]; x++) {
+        if (!near(image.getRGB(x, y), ChartStyle.color(0), 6)) {
+          continue;
+        }
+        double u = (x - box[0]) / (double) (box[2] - box[0]);
+        double v = (y - box[1]) / (double) (box[3] - box[1]); // 0 at the top
+        if (v > u + 0.1) {
+          lowerLeft++;
+        } else if (u > v + 0.1) {
+          upperRight++;
+        }
+      }
+    }
+    assertTrue(lowerLeft > 10_000, "the lower-left triangle is filled: " + lowerLeft);
+    assertEquals(0, upperRight, "nothing above the diagonal");
+
+    // Labels: 0, 2, ..., 18 on each axis (at most ten), blanks between, row 0 on top.
+    List<?> columns = chart.getSeriesMap().get("weight").getXData();
+    List<?> rows = chart.getSeriesMap().get("weight").getYData();
+    assertEquals(n, columns.size());
+    assertEquals(
+        List.of("0", "2", "4", "6", "8", "10", "12", "14", "16", "18"),
+        columns.stream().map(String::valueOf).filter(l -> !l.isBlank()).toList());
+    assertEquals("0", String.valueOf(rows.get(n - 1)), "heat maps draw their last category on top");
+    assertEquals(2, MatrixChart.step(20));
+    assertEquals(5, MatrixChart.step(50));
+    assertEquals(1, MatrixChart.step(10));
+    assertEquals(20, MatrixChart.step(200));
+    assertTrue(
+        MatrixChart.labels(137).stream().filter(l -> !l.isBlank()).count() <= MatrixChart.MAX_LABELS);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MatrixChart.create("t", "x", "y", new double[][] {{1, 2}, {3}}));
+  }
+
+  /** The bounding box {xmin, ymin, xmax, ymax} of the pixels near {@code colour}, legend excluded. */
+  private static int[] inkBox(BufferedImage image, java.awt.Color colour) {
+    int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+    // The colour legend sits at the right edge; the plot ends before the last 100 pixels.
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth() - 100; x++) {
+        if (near(image.getRGB(x, y), colour, 6)) {
+          box[0] = Math.min(box[0], x);
+          box[1] = Math.min(box[1], y);
+          box[2] = Math.max(box[2], x);
+          box[3] = Math.max(box[3], y);
+        }
+      }
+    }
+    return box;
+  }
+
+  private static boolean near(int rgb, java.awt.Color colour, int tolerance) {
+    java.awt.Color c = new java.awt.Color(rgb);
+    return Math.abs(c.getRed() - colour.getRed()) <= tolerance
+        && Math.abs(c.getGreen() - colour.getGreen()) <= tolerance
+        && Math.abs(c.getBlue() - colour.getBlue()) <= tolerance;
+  }
 }
