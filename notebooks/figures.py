@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""The course's diagrams, drawn as SVG by this script and stored in the chapters as cell attachments.
+"""The course's diagrams, drawn as SVG by this script and embedded in the chapters.
 
     notebooks/.venv/bin/python notebooks/figures.py [--check] [--write DIR]
 
-A markdown cell shows a diagram with `![what it shows](attachment:NAME.svg)`; this script puts the
-SVG it draws for NAME into that cell's attachments (so the picture travels with the notebook: into
-JupyterLab, nbgrader's student version, the rendered book). It is deterministic: run it after
-changing a diagram or adding a reference to one; --check changes nothing and exits 1 when a chapter
-is not up to date (the tests run it that way); --write DIR also saves each SVG as DIR/NAME.svg.
-Only the Python standard library is used.
+A diagram is a markdown cell of its own whose metadata names it,
+`"fearec": {"figure": "fea-layer", "alt": "what it shows"}`; this script writes its source:
+one image, the SVG it draws as a data URL (`![alt](data:image/svg+xml;base64,...)`). The picture so
+travels with the notebook, into JupyterLab, nbgrader's student version and the rendered book.
+(JupyterLab renders cell attachments only for raster images, and no file has to be copied next
+to the chapter.) It is deterministic: run it after changing a diagram or adding a figure cell;
+--check changes nothing and exits 1 when a chapter is not up to date (the tests run it that way);
+--write DIR also saves each SVG as DIR/NAME.svg. Only the Python standard library is used.
 """
 
 import argparse
@@ -16,7 +18,6 @@ import base64
 import glob
 import json
 import os
-import re
 import sys
 from xml.sax.saxutils import escape
 
@@ -153,32 +154,33 @@ def evaluation():
     return f.svg()
 
 
-FIGURES = {"training-step.svg": training_step, "fea-layer.svg": fea_layer, "evaluation.svg": evaluation}
-REF = re.compile(r"\(attachment:([\w.-]+\.svg)\)")
+FIGURES = {"training-step": training_step, "fea-layer": fea_layer, "evaluation": evaluation}
 
 
 def chapters():
     return sorted(glob.glob(os.path.join(NB_DIR, "[0-9][0-9]-*.ipynb")))
 
 
+def figure_source(name, alt):
+    data = base64.b64encode(FIGURES[name]().encode()).decode()
+    return "![%s](data:image/svg+xml;base64,%s)" % (alt.replace("]", ")"), data)
+
+
 def updated(path):
-    """(old text, new text) of a chapter with every referenced figure in its cell's attachments."""
+    """(old text, new text) of a chapter with every figure cell's source drawn anew."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     nb = json.loads(text)
     for index, cell in enumerate(nb["cells"]):
-        if cell["cell_type"] != "markdown":
+        meta = cell.get("metadata", {}).get("fearec", {}) or {}
+        if "figure" not in meta:
             continue
-        names = REF.findall("".join(cell["source"]))
-        for name in names:
-            if name not in FIGURES:
-                raise SystemExit("%s: cell index %d shows attachment:%s, which figures.py does not draw (known: %s)"
-                                 % (os.path.basename(path), index, name, ", ".join(sorted(FIGURES))))
-        if names:
-            cell["attachments"] = {name: {"image/svg+xml": base64.b64encode(FIGURES[name]().encode()).decode()}
-                                   for name in sorted(set(names))}
-        else:
-            cell.pop("attachments", None)
+        name = meta["figure"]
+        if cell["cell_type"] != "markdown" or name not in FIGURES or not meta.get("alt"):
+            raise SystemExit("%s: cell index %d: a figure cell is a markdown cell with metadata "
+                             "fearec.figure (one of %s) and fearec.alt" % (os.path.basename(path), index, ", ".join(sorted(FIGURES))))
+        cell["source"] = [figure_source(name, meta["alt"])]
+        cell.pop("attachments", None)
     return text, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -190,7 +192,7 @@ def main(argv=None):
     if args.write:
         os.makedirs(args.write, exist_ok=True)
         for name, draw in FIGURES.items():
-            with open(os.path.join(args.write, name), "w", encoding="utf-8") as f:
+            with open(os.path.join(args.write, name + ".svg"), "w", encoding="utf-8") as f:
                 f.write(draw())
     stale = []
     for path in chapters():

@@ -14,7 +14,6 @@ import functools
 import http.server
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -83,8 +82,8 @@ def frontend_notebook(page):
 
 
 def diagrams(chapter_nb):
-    """How many diagrams (markdown images of cell attachments) the chapter shows."""
-    return sum(len(re.findall(r"\(attachment:[\w.-]+\)", c.source)) for c in chapter_nb.cells if c.cell_type == "markdown")
+    """How many diagrams (figure cells drawn by figures.py) the chapter shows."""
+    return sum(1 for c in chapter_nb.cells if "figure" in (c.metadata.get("fearec") or {}))
 
 
 def check_page(page, name, expected_diagrams=0):
