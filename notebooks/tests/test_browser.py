@@ -10,8 +10,14 @@ notebook model). The kernel's peak resident memory (VmHWM) must stay under 1.5 G
 of every run goes to notebooks/.out/screenshots/.
 """
 
+import functools
+import http.server
 import json
 import os
+import shutil
+import subprocess
+import sys
+import threading
 import time
 
 import nbformat
@@ -22,6 +28,8 @@ import course
 import run_notebooks
 
 SCREENSHOTS = os.path.join(conftest.OUT, "screenshots")
+EXECUTED = os.path.join(conftest.OUT, "executed")
+BOOK = os.path.join(conftest.OUT, "book")
 RUN_TIMEOUT_S = 600
 RESTARTS = 5
 RESTART_LIMIT_S = 30
@@ -73,11 +81,20 @@ def frontend_notebook(page):
     return nbformat.from_dict(data)
 
 
-def check_page(page, name):
+def diagrams(chapter_nb):
+    """How many diagrams (figure cells drawn by figures.py) the chapter shows."""
+    return sum(1 for c in chapter_nb.cells if "figure" in (c.metadata.get("fearec") or {}))
+
+
+def check_page(page, name, expected_diagrams=0):
     """What the page shows: returns (images, equations); raises on error or stderr outputs."""
     page.wait_for_function(
-        """() => Array.from(document.querySelectorAll('.jp-OutputArea-output img'))
+        """() => Array.from(document.querySelectorAll('.jp-OutputArea-output img, .jp-RenderedMarkdown img'))
                       .every(i => i.complete)""", timeout=30_000)
+    figures = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-RenderedMarkdown img'))
+                                        .map(i => [i.naturalWidth, i.naturalHeight])""")
+    assert len(figures) >= expected_diagrams, "%s: %d diagram(s) rendered, %d expected" % (name, len(figures), expected_diagrams)
+    assert all(w > 0 and h > 0 for w, h in figures), "%s: a diagram did not render: %s" % (name, figures)
     images = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output img'))
                                        .map(i => [i.naturalWidth, i.naturalHeight])""")
     assert images, "%s: no image in the page" % name
@@ -128,9 +145,17 @@ def run_chapter(page, server, chapter, kernel, ui):
     page.screenshot(path=os.path.join(SCREENSHOTS, "%s-%s-%s.png" % (ui, kernel, name[:-6])))
     conftest.MEASURED.append(("browser " + ui, kernel, name, seconds, rss))
     assert ok is True, "%s: Run All Cells ended with %r" % (name, ok)
-    check_model(frontend_notebook(page), name)
-    check_page(page, name)
+    executed = frontend_notebook(page)
+    check_model(executed, name)
+    check_page(page, name, diagrams(nbformat.read(chapter, as_version=4)))
     assert rss < conftest.MEMORY_LIMIT, "%s: kernel peak memory %.0f MB >= 1.5 GB" % (name, rss / 1e6)
+    # the executed chapter, for the book (test_book_in_the_browser renders these instead of running again)
+    copies = os.path.join(EXECUTED, "%s-%s" % (ui, kernel))
+    os.makedirs(copies, exist_ok=True)
+    for cell in executed.cells:
+        if cell.get("attachments", {}) is None:   # the frontend writes null where nbformat wants none
+            del cell["attachments"]
+    nbformat.write(executed, os.path.join(copies, name))
 
 
 @pytest.mark.parametrize("chapter", conftest.chapters(), ids=conftest.chapter_ids(conftest.chapters()))
@@ -186,3 +211,96 @@ def test_restarts(page, server, kernel):
             "restart %d: first cell shows count %s, output %r" % (attempt, cell.execution_count, cell.outputs)
         conftest.MEASURED.append(("restart %d" % attempt, kernel, os.path.basename(chapter), back, None))
     page.screenshot(path=os.path.join(SCREENSHOTS, "restarts-%s.png" % kernel))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory):
+    """An HTTP server for `directory` on 127.0.0.1 in a thread of this process; returns (server, url)."""
+    handler = functools.partial(QuietHandler, directory=directory)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", conftest.free_port()), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, "http://127.0.0.1:%d" % httpd.server_address[1]
+
+
+def typeset(page, name):
+    """Waits until MathJax has typeset the page; returns (rendered equations, MathJax errors)."""
+    page.wait_for_function("() => window.MathJax && MathJax.Hub && MathJax.Hub.Queue", timeout=60_000)
+    page.evaluate("() => { window.__typeset = false; MathJax.Hub.Queue(() => { window.__typeset = true; }); }")
+    page.wait_for_function("() => window.__typeset === true", timeout=120_000)
+    return page.evaluate("""() => [document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_CHTML').length,
+                                   document.querySelectorAll('.MathJax_Error, merror').length]""")
+
+
+def test_book_in_the_browser(browser_context):
+    """notebooks/book.py renders the chapters (reusing the executed copies the chapter tests above
+    saved), and every page of the book works in Chromium: it loads from a local server with no
+    failed request, the navigation leads from the contents through every chapter in order and back,
+    no error or stderr output, every image (charts and diagrams) loads, every equation is typeset by
+    the local MathJax without an error."""
+    shutil.rmtree(BOOK, ignore_errors=True)
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, os.path.join(conftest.NB_DIR, "book.py"), "--executed",
+                           os.path.join(EXECUTED, "lab-" + conftest.DEFAULT_KERNEL), "--output", BOOK],
+                          capture_output=True, text=True, timeout=3600)
+    reused = done.stdout.count("executed copy reused")
+    conftest.MEASURED.append(("book.py (%d reused)" % reused, conftest.DEFAULT_KERNEL, "all chapters", time.monotonic() - t0, None))
+    assert done.returncode == 0, done.stdout + done.stderr
+    with open(os.path.join(BOOK, "book.json"), encoding="utf-8") as f:
+        pages = json.load(f)["pages"]
+    chapters = conftest.chapters()
+    assert [p["file"] for p in pages] == [os.path.basename(c)[:-len(".ipynb")] + ".html" for c in chapters]
+
+    httpd, url = serve(BOOK)
+    page = browser_context.new_page()
+    failed = []
+    # MathJax's combined configuration declares @font-face rules for the TeX fonts of its native-MathML
+    # output, which jupyter-server-mathjax does not ship; the browser asks for two of them and the
+    # equations are typeset by HTML-CSS with the STIX-Web fonts that are there (book.py). Only those
+    # two requests may fail.
+    missing_tex_fonts = "/_static/mathjax/fonts/HTML-CSS/TeX/otf/"
+    def local(url):
+        return url.startswith(url_prefix)
+
+    url_prefix = "http://127.0.0.1:%d/" % httpd.server_address[1]
+    page.on("request", lambda r: failed.append("outside the book: " + r.url)
+            if r.url.startswith("http") and not local(r.url) else None)
+    page.on("requestfailed", lambda r: failed.append(r.url)
+            if local(r.url) and missing_tex_fonts not in r.url else None)
+    page.on("response", lambda r: failed.append("%s %d" % (r.url, r.status))
+            if r.status >= 400 and missing_tex_fonts not in r.url else None)
+    try:
+        page.goto(url + "/index.html")
+        assert page.locator("ol.fearec-book-contents li").count() == len(pages)
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        page.screenshot(path=os.path.join(SCREENSHOTS, "book-index.png"))
+        for number, (entry, chapter) in enumerate(zip(pages, chapters)):
+            with page.expect_navigation():
+                page.locator("nav a[rel=next]").first.click()
+            name = entry["file"]
+            assert page.url.endswith("/" + name), "the next link led to %s, not %s" % (page.url, name)
+            assert entry["title"] in page.locator("h1").first.inner_text(), name
+            equations, errors = typeset(page, name)
+            assert equations > 0 and errors == 0, "%s: %d equations typeset, %d MathJax errors" % (name, equations, errors)
+            page.wait_for_function("() => Array.from(document.images).every(i => i.complete)", timeout=30_000)
+            images = page.evaluate("() => Array.from(document.images).map(i => [i.naturalWidth, i.naturalHeight])")
+            chapter_nb = nbformat.read(chapter, as_version=4)
+            assert len(images) >= 1 + diagrams(chapter_nb), "%s: only %d images" % (name, len(images))
+            assert all(w > 0 and h > 0 for w, h in images), "%s: an image did not load: %s" % (name, images)
+            bad = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    '[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-mod-error'))
+                    .map(e => e.innerText.slice(0, 300))""")
+            assert not bad, "%s: error or stderr output in the book:\n%s" % (name, "\n---\n".join(bad))
+            if number == 0:
+                page.screenshot(path=os.path.join(SCREENSHOTS, "book-" + name[:-5] + ".png"))
+        assert page.locator("nav a[rel=next]").count() == 0, "the last page has a next link"
+        with page.expect_navigation():
+            page.locator("nav a[rel=contents]").first.click()
+        assert page.url.endswith("/index.html")
+        assert not failed, "requests that failed: %s" % failed[:10]
+    finally:
+        page.close()
+        httpd.shutdown()

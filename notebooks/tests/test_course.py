@@ -348,3 +348,30 @@ class GradeWhatWasHandedInTest(unittest.TestCase):
         self.hand_in("alice", "week2", "02-b.ipynb")
         rows, _ = self.grade("--assignment", "week2")
         self.assertEqual(rows, [("alice", "02-b.ipynb", "tampered"), ("bob", "02-b.ipynb", "missing")])
+
+
+    def test_every_chapter_has_an_exercise_of_understanding_and_links_its_neighbours(self):
+        """At least one graded exercise per chapter asks for a prediction, an explanation, a bug or
+        an implementation from a description ("kind" in its exercise cell's metadata); the first
+        cell links the previous and the next chapter."""
+        import glob
+        kinds = {"predict", "explain", "debug", "describe"}
+        chapters = sorted(glob.glob(os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), "[0-9][0-9]-*.ipynb")))
+        names = [os.path.basename(p) for p in chapters]
+        for position, path in enumerate(chapters):
+            nb = nbformat.read(path, as_version=4)
+            found = [c.metadata["fearec"].get("kind") for c in nb.cells
+                     if course.role(c)[0] == "exercise" and c.metadata["fearec"].get("kind") in kinds]
+            self.assertTrue(found, "%s: no exercise of kind %s" % (names[position], sorted(kinds)))
+            first = nb.cells[0].source
+            if position > 0:
+                self.assertIn(names[position - 1], first, "%s: no link to the previous chapter" % names[position])
+            if position + 1 < len(chapters):
+                self.assertIn(names[position + 1], first, "%s: no link to the next chapter" % names[position])
+
+    def test_the_diagrams_in_the_chapters_are_those_figures_py_draws(self):
+        import subprocess
+        script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "figures.py")
+        done = subprocess.run([sys.executable, script, "--check"], capture_output=True, text=True)
+        self.assertEqual(done.returncode, 0, "run notebooks/figures.py and commit: " + done.stdout + done.stderr)

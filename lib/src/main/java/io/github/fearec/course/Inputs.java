@@ -22,6 +22,9 @@ public final class Inputs {
   /** 1.3: one user's whole history and the window N of the training rows. */
   public record Training(int[] history, int maxLength) {}
 
+  /** 1.4: the size of an untrained SASRec whose first cross-entropy is to be predicted. */
+  public record Untrained(int numItems, int hidden) {}
+
   /** 2.3: attention logits (N × N) and the item ids of the sequence (0 = padding). */
   public record Attention(double[][] logits, int[] ids) {}
 
@@ -61,6 +64,9 @@ public final class Inputs {
       double[] normBias,
       double epsilon) {}
 
+  /** 5.4: the lag scores of a batch (B × N) and how many lags to keep. */
+  public record BatchLags(double[][] scores, int k) {}
+
   /** 6.1: 0-based ranks of each user's target and K. */
   public record Ranks(long[] ranks, int k) {}
 
@@ -69,4 +75,13 @@ public final class Inputs {
 
   /** 6.3: two views (B × d) and the temperature τ. */
   public record Nce(double[][] z1, double[][] z2, double tau) {}
+
+  /**
+   * 7.1: every user's scores over item ids 0..|I| (one row per user), each user's target, the
+   * sampled negatives each user's target is ranked against (never the target), and K.
+   */
+  public record Sampled(double[][] scores, int[] targets, int[][] negatives, int k) {}
+
+  /** 7.3: one value per user for two models, the same users in the same order. */
+  public record Paired(double[] a, double[] b) {}
 }
