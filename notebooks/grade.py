@@ -487,4 +487,11 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    if status > 128:
+        # stopped by a signal, its kernels killed: leave at once, so that nbclient's tasks still
+        # waiting on those kernels cannot print "Kernel died" after the grader's last line
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
