@@ -1,4 +1,4 @@
-"""What the course tools know about graded notebooks (grade.py, nbgrader_metadata.py, nbgrader_config.py).
+"""What the course tools know about graded notebooks (grade.py, nbgrader_metadata.py, nbgrader_config.py, figures.py).
 
 A master notebook (the chapters in notebooks/) marks its exercises in cell metadata:
 
@@ -28,6 +28,23 @@ RESULT_MIME = "application/x-fearec-check"  # io.github.fearec.course.ResultChan
 
 class CourseError(Exception):
     """A master notebook that breaks the conventions above; the message names file and cell."""
+
+
+def rewrite_notebooks(paths, updated, check):
+    """Brings each notebook to what updated(path) -> (old text, new text) makes of it, or with
+    check only reports; prints each notebook that was (or would be) changed and returns the exit
+    status of the scripts that generate part of a chapter: 1 if check found one out of date."""
+    stale = []
+    for path in paths:
+        old, new = updated(path)
+        if old != new:
+            stale.append(path)
+            if not check:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(new)
+    for path in stale:
+        print("%s %s" % ("out of date:" if check else "updated:", path))
+    return 1 if check and stale else 0
 
 
 def role(cell):

@@ -21,6 +21,8 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
+import course
+
 NB_DIR = os.path.dirname(os.path.abspath(__file__))
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 LINE = 16  # px between text lines
@@ -194,17 +196,7 @@ def main(argv=None):
         for name, draw in FIGURES.items():
             with open(os.path.join(args.write, name + ".svg"), "w", encoding="utf-8") as f:
                 f.write(draw())
-    stale = []
-    for path in chapters():
-        old, new = updated(path)
-        if old != new:
-            stale.append(path)
-            if not args.check:
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(new)
-    for path in stale:
-        print("%s %s" % ("out of date:" if args.check else "updated:", path))
-    return 1 if args.check and stale else 0
+    return course.rewrite_notebooks(chapters(), updated, args.check)
 
 
 if __name__ == "__main__":

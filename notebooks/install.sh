@@ -122,44 +122,10 @@ if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_packages+=(chromium)
 fi
 
-# apt-get ARGS...: waits for another apt or dpkg process (a machine still installing its updates,
-# another checkout's install) instead of failing at once: up to FEAREC_APT_LOCK_WAIT seconds
-# (default 600) through apt's own DPkg::Lock::Timeout, and a retry for the package lists' lock,
-# which older apt versions do not wait for.
-APT_LOCK_WAIT=${FEAREC_APT_LOCK_WAIT:-600}
-apt_get() {
-  local deadline=$((SECONDS + APT_LOCK_WAIT)) err status
-  err=$(mktemp)
-  while :; do
-    status=0
-    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" "$@" 2>"$err" || status=$?
-    cat "$err" >&2
-    if [ "$status" -ne 0 ] && grep -q "Could not get lock" "$err" && [ "$SECONDS" -lt "$deadline" ]; then
-      say "another apt or dpkg process holds its lock; waiting (up to $APT_LOCK_WAIT s in all)"
-      sleep 5
-      continue
-    fi
-    rm -f "$err"
-    return "$status"
-  done
-}
-
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "${FEAREC_SKIP_APT:-0}" != 1 ] && command -v apt-get >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then
-      SUDO=()
-    elif command -v sudo >/dev/null 2>&1; then
-      SUDO=(sudo)
-    else
-      die "need root or sudo to run: apt-get install -y ${apt_packages[*]}"
-    fi
-    say "installing Debian packages: ${apt_packages[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    # An install can fail on stale package lists; refresh once and try again.
-    if ! apt_get install -y --no-install-recommends "${apt_packages[@]}"; then
-      apt_get update
-      apt_get install -y --no-install-recommends "${apt_packages[@]}"
-    fi
+    . "$ROOT/bin/apt-install.sh"
+    apt_install "${apt_packages[@]}"
     BASE_PY=/usr/bin/python3
   else
     cat >&2 <<MSG

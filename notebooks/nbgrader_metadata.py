@@ -77,21 +77,12 @@ def main(argv=None):
                    help="the notebooks are students' copies (no solution markers): not validated")
     args = p.parse_args(argv)
     paths = args.notebooks or sorted(glob.glob(os.path.join(NB_DIR, "[0-9][0-9]-*.ipynb")))
-    stale = []
-    for path in paths:
-        try:
-            old, new = updated(path, validate=not args.submissions)
-        except course.CourseError as exc:
-            print("nbgrader_metadata.py: %s" % exc, file=sys.stderr)
-            return 2
-        if old != new:
-            stale.append(path)
-            if not args.check:
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(new)
-    for path in stale:
-        print("%s %s" % ("out of date:" if args.check else "updated:", path))
-    return 1 if args.check and stale else 0
+    try:
+        return course.rewrite_notebooks(paths, lambda path: updated(path, validate=not args.submissions),
+                                        args.check)
+    except course.CourseError as exc:
+        print("nbgrader_metadata.py: %s" % exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

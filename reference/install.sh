@@ -3,7 +3,7 @@
 #
 #   1. Debian's PyTorch for CPU (python3-torch, with NumPy) and python3-venv, when the system
 #      Python cannot import torch or has no venv module (sudo only when not root; apt waits up
-#      to 10 minutes for a dpkg lock held by another install).
+#      to 10 minutes for a dpkg lock held by another install: bin/apt-install.sh).
 #   2. The virtual environment reference/.venv (git-ignored) on Debian's /usr/bin/python3 with
 #      --system-site-packages, so that it sees that torch, and in it the pinned packages of
 #      reference/requirements.txt (RecBole 1.2.1, what its FEARec module imports, pytest),
@@ -13,7 +13,8 @@
 #
 # Usage: reference/install.sh [--skip-build]
 #   --skip-build   do not run Maven (./run-tests has just built lib/target/)
-# Environment: FEAREC_SKIP_APT=1 never calls apt-get (just fails when something is missing).
+# Environment: FEAREC_SKIP_APT=1 never calls apt-get (just fails when something is missing);
+#   FEAREC_APT_LOCK_WAIT=600 how long apt-get waits for another apt or dpkg process's lock.
 set -euo pipefail
 
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -47,21 +48,8 @@ if [ ${#packages[@]} -gt 0 ]; then
   if [ "${FEAREC_SKIP_APT:-0}" = 1 ] || ! command -v apt-get >/dev/null 2>&1; then
     die "missing Debian packages: ${packages[*]} (the reference test needs Debian's CPU build of PyTorch for $PY; install them and run this again)"
   fi
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=()
-  elif command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    die "need root or sudo to run: apt-get install -y ${packages[*]}"
-  fi
-  say "installing Debian packages: ${packages[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt=(apt-get -o DPkg::Lock::Timeout=600)
-  # An install can fail on stale package lists; refresh once and try again.
-  if ! "${SUDO[@]}" "${apt[@]}" install -y --no-install-recommends "${packages[@]}"; then
-    "${SUDO[@]}" "${apt[@]}" update
-    "${SUDO[@]}" "${apt[@]}" install -y --no-install-recommends "${packages[@]}"
-  fi
+  . "$ROOT/bin/apt-install.sh"
+  apt_install "${packages[@]}"
   "$PY" -c 'import torch' || die "$PY still cannot import torch after installing python3-torch"
 fi
 

@@ -306,14 +306,7 @@ class ShortSequenceRouteTest extends ManagedTest {
   void aPlantedPeriodIsTheLagFoundByTheMatrixRouteToo() {
     int n = 50;
     int p = 5;
-    double[][][] x = Arrays3.random(1, n, 4, 6);
-    double[][][] periodic = new double[1][n][4];
-    for (int t = 0; t < n; t++) {
-      for (int c = 0; c < 4; c++) {
-        periodic[0][t][c] = x[0][t % p][c] + 0.05 * x[0][t][c];
-      }
-    }
-    NDArray s = Arrays3.toArray(manager, periodic);
+    NDArray s = Arrays3.toArray(manager, Arrays3.periodic(n, 4, p, 6));
     AutoCorrelationAttention attention =
         Acceleration.SHORT_SEQUENCE_ROUTE.autoCorrelation(new FrequencyBand(0, 26), n, 3);
     NDArray scores = attention.lagScores(s, s);

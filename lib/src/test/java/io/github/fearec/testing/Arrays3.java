@@ -23,6 +23,21 @@ public final class Arrays3 {
     return x;
   }
 
+  /**
+   * One sequence of n steps and d channels that repeats every {@code period} steps, plus 5 %
+   * noise: its auto-correlation peaks at the multiples of the period (docs/model.md §4).
+   */
+  public static double[][][] periodic(int n, int d, int period, long seed) {
+    double[][][] x = random(1, n, d, seed);
+    double[][][] periodic = new double[1][n][d];
+    for (int t = 0; t < n; t++) {
+      for (int c = 0; c < d; c++) {
+        periodic[0][t][c] = x[0][t % period][c] + 0.05 * x[0][t][c];
+      }
+    }
+    return periodic;
+  }
+
   public static NDArray toArray(NDManager manager, double[][][] x) {
     int b = x.length;
     int n = x[0].length;
