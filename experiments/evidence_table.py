@@ -12,7 +12,9 @@ this script
   A run without results.json yet is recorded with its state only (no test figures);
 
 and prints, per dataset and protocol, every row's mean ± s.d. over its seeds and the paired
-differences (over the seeds both rows have) that answer the page's questions. Runs whose
+differences (over the seeds both rows have) that answer the page's questions, then the state of
+every run that has not ended (epochs finished, its best epoch so far, the patience it has used),
+for docs/results.md's run state. Runs whose
 directories are not on this machine keep their rows of the committed evidence-test.csv, so a
 session can add seeds without the runs of earlier sessions; a finished row is replaced only when a
 new run of the same dataset, seed, row and protocol has finished too.
@@ -57,6 +59,35 @@ def read_csv(path):
 def valid_column(protocol, metric="NDCG@10"):
     """epochs.csv's column of a validation metric under a protocol (see eval.RankingProtocol)."""
     return f"valid_{metric}" if protocol == "history kept" else f"valid_nohistory_{metric}"
+
+
+def settings(run):
+    """config.properties of a run directory (key = value lines, # comments)."""
+    pairs = (line.split("=", 1) for line in (run / "config.properties").read_text().splitlines()
+             if "=" in line and not line.lstrip().startswith("#"))
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def run_state(found):
+    """The markdown table of the runs in found that have not ended (no results.json)."""
+    lines = ["| run | epochs finished | best epoch so far | its valid NDCG@10, history kept / removed | epochs without improvement / patience |",
+             "|---|---|---|---|---|"]
+    for run in found:
+        if (run / "results.json").exists():
+            continue
+        epochs = read_csv(run / "epochs.csv")
+        config = settings(run)
+        selecting = "history removed" if config.get("exclude_history") == "true" else "history kept"
+        if epochs:
+            best = max(epochs, key=lambda e: float(e[valid_column(selecting)]))
+            since = len(epochs) - int(best["epoch"])
+            lines.append(f"| `{run.name}` | {len(epochs)} | {best['epoch']} | "
+                         f"{float(best[valid_column('history kept')]):.4f} / "
+                         f"{float(best[valid_column('history removed')]):.4f} | "
+                         f"{since} / {config.get('patience', '?')} |")
+        else:
+            lines.append(f"| `{run.name}` | 0 | – | – | – |")
+    return "\n".join(lines) if len(lines) > 2 else "No run is unfinished."
 
 
 def run_records(run, dataset, seed, row):
@@ -177,6 +208,8 @@ def main():
         w.writeheader()
         w.writerows(rows)
     print(summary(rows))
+    print("\nUnfinished runs under %s\n" % a.runs)
+    print(run_state(found))
 
 
 if __name__ == "__main__":

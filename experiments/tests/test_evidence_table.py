@@ -18,6 +18,8 @@ def make_run(runs, name, kept, removed, finished=True, valid=((0.01, 0.02), (0.0
     """A run whose test NDCG@10 is `kept` / `removed`; valid = per-epoch (kept, removed)."""
     run = runs / name
     run.mkdir(parents=True)
+    (run / "config.properties").write_text("# effective settings\nmodel = fearec\npatience = 10\n"
+                                           "exclude_history = false\n")
     header = ["epoch", "loss", "valid_NDCG@10", "valid_nohistory_NDCG@10", "improved"]
     with open(run / "epochs.csv", "w", newline="") as f:
         w = csv.writer(f)
@@ -90,3 +92,15 @@ def test_a_finished_row_stays_until_its_new_run_has_finished(tmp_path):
     _, rows = run_script(again, out)
     fearec = [r for r in rows if r["row"] == "fearec" and r["protocol"] == "history kept"]
     assert [r["test_NDCG@10"] for r in fearec] == ["0.0440"]
+
+
+def test_unfinished_runs_are_listed_with_their_state(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    make_run(runs, "Beauty-s2020-fearec", 0.044, 0.055)
+    # best (history kept, the selecting protocol) at epoch 2 of 4: 2 epochs without improvement
+    make_run(runs, "Beauty-s2021-duorec", 0, 0, finished=False,
+             valid=((0.01, 0.09), (0.04, 0.05), (0.03, 0.06), (0.02, 0.07)))
+    stdout, _ = run_script(runs, out)
+    state = stdout[stdout.index("Unfinished runs"):]
+    assert "| `Beauty-s2021-duorec` | 4 | 2 | 0.0400 / 0.0500 | 2 / 10 |" in state, state
+    assert "Beauty-s2020-fearec" not in state, state
