@@ -46,7 +46,8 @@ they always hold what has been graded. SIGTERM, SIGHUP or Ctrl-C stop the grader
 notebook's kernel is killed with its process group, the notebook is reported "stopped", the
 reports list every notebook graded so far and name the students not reached, and the exit status
 is 128 + the signal's number (143 for SIGTERM). Only SIGKILL cannot be caught: the reports then
-hold every notebook finished before it.
+hold every notebook finished before it, and the running kernel dies with the grader all the same
+(it is started with a death signal, run_notebooks.die_with_parent).
 
 The output folder must not lie inside the submissions folder (its files would be graded as a
 student's on the next run), and a folder among the submissions that holds the grader's own reports
