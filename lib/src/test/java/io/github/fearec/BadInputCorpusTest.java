@@ -22,6 +22,7 @@ import io.github.fearec.nn.MachineMemory;
 import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.testing.TinyModels;
 import io.github.fearec.testing.CliRun;
 import io.github.fearec.persist.CheckpointException;
 import io.github.fearec.persist.ModelCheckpoint;
@@ -60,8 +61,6 @@ class BadInputCorpusTest {
   private static final String ACCEPTED_PATHS =
       "a .txt file, a .inter file or a directory X containing X.inter";
   private static final String INTER_TYPES = "one of token, token_seq, float, float_seq";
-  private static final ModelConfig TINY_MODEL =
-      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
 
   /** A finished one-epoch SASRec run: model checkpoint, training checkpoint, config. */
   @TempDir static Path run;
@@ -494,7 +493,7 @@ class BadInputCorpusTest {
   @Test
   @DisplayName("training checkpoint missing")
   void trainingCheckpointMissing() {
-    try (NextItemModel model = tinyModel(TINY_MODEL)) {
+    try (NextItemModel model = tinyModel(TinyModels.SMALL)) {
       CheckpointException e =
           assertThrows(
               CheckpointException.class,
@@ -518,7 +517,7 @@ class BadInputCorpusTest {
     Path copy = copyOfRun();
     Path weights = copy.resolve("checkpoint").resolve("weights.bin");
     truncate(weights, Files.size(weights) - 7);
-    try (NextItemModel model = tinyModel(TINY_MODEL)) {
+    try (NextItemModel model = tinyModel(TinyModels.SMALL)) {
       CheckpointException e =
           assertThrows(
               CheckpointException.class,
@@ -539,7 +538,7 @@ class BadInputCorpusTest {
     String expected =
         "; expected the architecture settings and the dataset of the interrupted run";
     try (NextItemModel wider =
-        tinyModel(TINY_MODEL.with(Map.of("hidden_size", 32, "inner_size", 64)))) {
+        tinyModel(TinyModels.SMALL.with(Map.of("hidden_size", 32, "inner_size", 64)))) {
       CheckpointException e =
           assertThrows(
               CheckpointException.class,

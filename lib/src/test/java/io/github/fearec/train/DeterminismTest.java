@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import ai.djl.engine.Engine;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.LeaveOneOutSplit;
-import io.github.fearec.data.SyntheticConfig;
-import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
-import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.testing.TinyModels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
 /** On CPU, the same seed gives the same run: weights, dropout, shuffling and positives. */
 class DeterminismTest {
 
-  private static final ModelConfig SMALL =
-      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
 
   @Test
   void twoRunsWithTheSameSeedAgreeExactly() {
@@ -35,13 +31,8 @@ class DeterminismTest {
 
   private static List<Double> run(long seed) {
     LeaveOneOutSplit split =
-        new LeaveOneOutSplit(
-            SyntheticDataset.generate(
-                    SyntheticConfig.DEFAULTS.with(Map.of(
-                            "synthetic_users", 120,
-                            "synthetic_items", 30)))
-                .dataset());
-    BatchFactory batches = new BatchFactory(SMALL.maxLength());
+        TinyModels.smallSplit();
+    BatchFactory batches = new BatchFactory(TinyModels.SMALL.maxLength());
     TrainConfig config =
         TrainConfig.defaults(ModelType.FEAREC).with(Map.of(
                 "epochs", 2,
@@ -49,7 +40,7 @@ class DeterminismTest {
                 "seed", seed));
     Engine.getInstance().setRandomSeed((int) seed);
     try (NextItemModel model =
-        NextItemModel.create(ModelType.FEAREC, SMALL, split.dataset().numItems(), null)) {
+        NextItemModel.create(ModelType.FEAREC, TinyModels.SMALL, split.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(config, new TrainingListener() {})
               .fit(model, new TrainingSamples(split), batches, new Evaluator(split, batches, 64, false));

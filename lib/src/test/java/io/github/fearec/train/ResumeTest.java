@@ -7,14 +7,12 @@ import ai.djl.engine.Engine;
 import io.github.fearec.data.BatchFactory;
 import io.github.fearec.data.HeldOut;
 import io.github.fearec.data.LeaveOneOutSplit;
-import io.github.fearec.data.SyntheticConfig;
-import io.github.fearec.data.SyntheticDataset;
 import io.github.fearec.data.TrainingSamples;
 import io.github.fearec.eval.Evaluator;
 import io.github.fearec.eval.ModelScorer;
-import io.github.fearec.nn.ModelConfig;
 import io.github.fearec.nn.ModelType;
 import io.github.fearec.nn.NextItemModel;
+import io.github.fearec.testing.TinyModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A run interrupted after epoch 1 and resumed ends exactly as an uninterrupted one. */
 class ResumeTest {
 
-  private static final ModelConfig SMALL =
-      ModelConfig.defaults().with(Map.of("max_length", 12, "hidden_size", 16, "inner_size", 32));
   private static final LeaveOneOutSplit SPLIT =
-      new LeaveOneOutSplit(
-          SyntheticDataset.generate(
-                  SyntheticConfig.DEFAULTS.with(Map.of(
-                          "synthetic_users", 120,
-                          "synthetic_items", 30)))
-              .dataset());
-  private static final BatchFactory BATCHES = new BatchFactory(SMALL.maxLength());
+      TinyModels.smallSplit();
+  private static final BatchFactory BATCHES = new BatchFactory(TinyModels.SMALL.maxLength());
   private static final Evaluator EVALUATOR = new Evaluator(SPLIT, BATCHES, 64, false);
 
   @TempDir Path dir;
@@ -60,7 +51,7 @@ class ResumeTest {
             "batch_size", 64));
     Engine.getInstance().setRandomSeed((int) config.seed());
     try (NextItemModel model =
-        NextItemModel.create(ModelType.FEAREC, SMALL, SPLIT.dataset().numItems(), null)) {
+        NextItemModel.create(ModelType.FEAREC, TinyModels.SMALL, SPLIT.dataset().numItems(), null)) {
       ModelTrainer.Outcome outcome =
           new ModelTrainer(config, new TrainingListener() {})
               .fit(model, new TrainingSamples(SPLIT), BATCHES, EVALUATOR, runDirectory, resume);
