@@ -9,7 +9,8 @@ this script
 - records, per ranking protocol, the test metrics of its best validation epoch from results.json
   (written when a run ends, or is ended with `fearec train --resume DIR --epochs K`) in
   OUT/evidence-test.csv, together with the popularity baseline of the same data and protocol.
-  A run without results.json yet is recorded with its state only (no test figures);
+  A run without results.json yet has no row there (the chapters and tables read finished runs
+  only); its state is printed instead (below);
 
 and prints, per dataset and protocol, every row's mean ± s.d. over its seeds and the paired
 differences (over the seeds both rows have) that answer the page's questions, then the state of
@@ -97,7 +98,7 @@ def run_records(run, dataset, seed, row):
     r = json.loads(results.read_text()) if results.exists() else None
     selecting = r["selectedBy"] if r else "history kept"
     best = max(epochs, key=lambda e: float(e[valid_column(selecting)])) if epochs else None
-    state = ("early stop" if r["stoppedEarly"] else "ended by hand") if r else "running"
+    state = ("early stop" if r["stoppedEarly"] else "ended by hand") if r else ""
     out = []
     for protocol in PROTOCOLS:
         record = {"dataset": dataset, "seed": seed, "row": row, "label": ROWS[row],
@@ -130,9 +131,8 @@ def collect(runs, committed):
             continue
         found.append(run)
         for record in run_records(run, m["dataset"], m["seed"], m["row"]):
-            earlier = records.get(key(record))
-            if not record.get("test_NDCG@10") and earlier and earlier["test_NDCG@10"]:
-                continue  # a finished row stays until its new run has finished too
+            if not record.get("test_NDCG@10"):
+                continue  # not finished: a committed row of the same run stays until it has
             records[key(record)] = {h: str(record.get(h, "")) for h in HEADER}
     order = {name: i for i, name in enumerate(ROWS)}
     rows = sorted(records.values(), key=lambda r: (r["dataset"], PROTOCOLS.index(r["protocol"]),
