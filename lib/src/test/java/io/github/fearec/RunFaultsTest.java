@@ -101,6 +101,7 @@ class RunFaultsTest {
     assertRefused(r, data + ":2: item id 'x' (field 2) is not a number; expected a positive"
         + " integer id");
     assertFalse(Files.exists(out), "the directory the refused run created is gone");
+    assertFalse(Files.exists(out.getParent()), "so is the parent it created for it (runs/)");
     Files.createDirectories(out);
     run("train", "--model", "sasrec", "--data", data.toString(), "--k-core", "0",
         "--output", out.toString());

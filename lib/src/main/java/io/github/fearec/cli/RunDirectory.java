@@ -42,11 +42,12 @@ final class RunDirectory implements AutoCloseable {
 
   private final Path root;
   private final FileChannel lockChannel;
-  private final boolean created;
+  /** The highest directory this run created (root or one of its parents), or null. */
+  private final Path createdTop;
 
-  private RunDirectory(Path root, boolean created) {
+  private RunDirectory(Path root, Path createdTop) {
     this.root = root;
-    this.created = created;
+    this.createdTop = createdTop;
     this.lockChannel = lock(root);
   }
 
@@ -58,9 +59,12 @@ final class RunDirectory implements AutoCloseable {
    * @throws ConfigException when it holds a run and {@code overwrite} is false
    */
   static RunDirectory forNewRun(Path root, boolean overwrite) {
-    boolean created = !Files.exists(root);
+    Path createdTop = null;
+    for (Path p = root.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      createdTop = p;
+    }
     create(root);
-    RunDirectory run = new RunDirectory(root, created);
+    RunDirectory run = new RunDirectory(root, createdTop);
     List<Path> existing = run.runFiles();
     if (!existing.isEmpty() && !overwrite) {
       run.close();
@@ -96,7 +100,7 @@ final class RunDirectory implements AutoCloseable {
               + " one again with 'fearec train --config " + config + " --output " + root
               + " --overwrite')");
     }
-    return new RunDirectory(root, false);
+    return new RunDirectory(root, null);
   }
 
   Path root() {
@@ -157,15 +161,21 @@ final class RunDirectory implements AutoCloseable {
 
   /**
    * Releases the lock. A directory this run created and wrote nothing into (the run was refused,
-   * say for its data, before its settings were written) is removed again, lock file and all, so a
+   * say for its data, before its settings were written) is removed again, lock file and all, and
+   * so are the parents it created for it (the default {@code runs/}) while they are empty, so a
    * refused command leaves nothing behind.
    */
   @Override
   public void close() {
     try {
-      if (created && onlyTheLockIsHere()) {
+      if (createdTop != null && onlyTheLockIsHere()) {
         Files.deleteIfExists(root.resolve(LOCK)); // still held, so no other run can take it
-        Files.deleteIfExists(root);
+        for (Path p = root.toAbsolutePath(); p != null && p.startsWith(createdTop); p = p.getParent()) {
+          if (!isEmptyDirectory(p)) {
+            break;
+          }
+          Files.deleteIfExists(p);
+        }
       }
     } catch (IOException e) {
       // it stays: an empty directory with an unlocked .lock is harmless
@@ -183,6 +193,12 @@ final class RunDirectory implements AutoCloseable {
       DurableFiles.replace(target, text);
     } catch (IOException e) {
       throw OutputException.of(target, e, "a writable run directory with free space");
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
     }
   }
 
