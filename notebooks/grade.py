@@ -47,7 +47,7 @@ notebook's kernel is killed with its process group, the notebook is reported "st
 reports list every notebook graded so far and name the students not reached, and the exit status
 is 128 + the signal's number (143 for SIGTERM). Only SIGKILL cannot be caught: the reports then
 hold every notebook finished before it, and the running kernel dies with the grader all the same
-(it is started with a death signal, run_notebooks.die_with_parent).
+(it is started with a death signal, run_notebooks.die_with).
 
 The output folder must not lie inside the submissions folder (its files would be graded as a
 student's on the next run), and a folder among the submissions that holds the grader's own reports

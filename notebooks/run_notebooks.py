@@ -78,16 +78,17 @@ class NotebookFailure(Exception):
     """A notebook did not pass; the message says why."""
 
 
-def die_with_parent():
-    """Run in the kernel's process before it starts (Linux): the kernel gets SIGKILL when the
-    process that started it ends, however it ends - even by SIGKILL, which the grader cannot catch
-    to kill its kernels itself (an orphaned kernel would otherwise go on at full CPU)."""
-    import ctypes
-    import signal
-    parent = os.getppid()
-    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent ended before the request took effect
-        os._exit(1)
+def die_with(parent):
+    """What the kernel's process runs before it starts (Linux): it gets SIGKILL when the process
+    `parent` (this one) ends, however it ends - even by SIGKILL, which the grader cannot catch to
+    kill its kernels itself (an orphaned kernel would otherwise go on at full CPU)."""
+    def request():
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent ended before the request took effect
+            os._exit(1)
+    return request
 
 
 def start_kernel(nb, args, nb_path, log_dir):
@@ -121,7 +122,7 @@ def start_kernel(nb, args, nb_path, log_dir):
             # its kernel_info reply for at most startup_timeout seconds.
             # (The death signal follows the thread that starts the kernel; nbclient starts it
             # from this one, the main thread, which lives as long as the process.)
-            launch = {"preexec_fn": die_with_parent} if sys.platform.startswith("linux") else {}
+            launch = {"preexec_fn": die_with(os.getpid())} if sys.platform.startswith("linux") else {}
             stack.enter_context(client.setup_kernel(stdout=log, stderr=log, **launch))
             msg_id = client.kc.kernel_info()
             reply = client.wait_for_reply(msg_id)
