@@ -33,6 +33,7 @@ committed evidence-test.csv gives (the test suite runs it on docs/results.md).
 import argparse
 import csv
 import json
+import math
 import re
 import shutil
 import statistics
@@ -57,6 +58,10 @@ HEADER = (["dataset", "seed", "row", "label", "protocol"] + [f"test_{m}" for m i
 # the questions of docs/results.md: (row a, row b) -> a − b, paired by seed
 PAIRS = [("fearec", "sasrec-ce"), ("fearec", "duorec"), ("fearec-arch", "sasrec-ce"),
          ("duorec", "sasrec-ce"), ("sasrec-ce", "sasrec-bce")]
+# two-sided 95 % quantiles of Student's t by degrees of freedom (n − 1 for n paired seeds), for the
+# interval of a mean paired difference: mean ± t · s.d. / √n
+T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
+        10: 2.228}
 RUN_NAME = re.compile(r"^(?P<dataset>.+)-s(?P<seed>\d+)-(?P<row>[a-z-]+)$")
 
 
@@ -155,6 +160,27 @@ def mean_sd(values):
     return f"{statistics.mean(values):.4f} ± {statistics.stdev(values):.4f} (n = {len(values)})"
 
 
+def interval(diffs):
+    """The 95 % interval of the mean of paired differences (Student's t), or None for one seed."""
+    if len(diffs) < 2:
+        return None
+    half = T975[len(diffs) - 1] * statistics.stdev(diffs) / math.sqrt(len(diffs))
+    mean = statistics.mean(diffs)
+    return mean - half, mean + half
+
+
+def verdict(diffs):
+    """Whether a paired difference survives the seeds: its sign in every seed, and its interval."""
+    if len(diffs) < 2:
+        return "one seed: not known"
+    if not (all(d > 0 for d in diffs) or all(d < 0 for d in diffs)):
+        return "no: the sign changes between seeds"
+    low, high = interval(diffs)
+    if low > 0 or high < 0:
+        return "yes: same sign in every seed, interval excludes 0"
+    return "not shown: same sign in every seed, interval includes 0"
+
+
 def test_values(rows, dataset, protocol, row, metric="NDCG@10"):
     """seed -> test metric of the finished runs of one row."""
     return {r["seed"]: float(r[f"test_{metric}"]) for r in rows
@@ -191,13 +217,17 @@ def summary(rows):
                 seeds = sorted(test_values(rows, dataset, protocol, row))
                 lines.append(f"| {ROWS[row]} | " + " | ".join(cells) + f" | {', '.join(seeds) or '–'} |")
             lines.append(f"\n**{dataset}, {protocol}**: paired differences of test NDCG@10 (a − b, per seed)\n")
-            lines.append("| difference | per seed | mean ± s.d. |")
-            lines.append("|---|---|---|")
+            lines.append("| difference | per seed | mean ± s.d. | 95 % interval of the mean (paired t) "
+                         "| does it survive the seeds? |")
+            lines.append("|---|---|---|---|---|")
             for a, b in PAIRS:
                 d = paired(rows, dataset, protocol, a, b)
                 if d:
+                    ci = interval(d)
                     lines.append(f"| {a} − {b} | " + ", ".join(f"{x:+.4f}" for x in d)
-                                 + f" | {mean_sd(d)} |")
+                                 + f" | {mean_sd(d)} | "
+                                 + (f"{ci[0]:+.4f} to {ci[1]:+.4f}" if ci else "–")
+                                 + f" | {verdict(d)} |")
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -62,11 +63,43 @@ def test_both_protocols_seeds_and_paired_differences(tmp_path):
     assert removed[("2020", "fearec")]["best_valid_NDCG@10"] == "0.05"
     # a run still going has no row (its state is printed instead)
     assert ("2022", "sasrec-ce") not in kept and ("2022", "sasrec-ce") not in removed
-    assert "| fearec − sasrec-ce | +0.0020, -0.0010 | 0.0005 ± 0.0021 (n = 2) |" in stdout
+    # 95 % interval: 0.0005 ± 12.706 · 0.0021213 / √2 = 0.0005 ± 0.0191; the sign changes
+    assert ("| fearec − sasrec-ce | +0.0020, -0.0010 | 0.0005 ± 0.0021 (n = 2) | -0.0186 to +0.0196 "
+            "| no: the sign changes between seeds |") in stdout
     assert "| SASRec, cross-entropy over all items | 0.5000 ± 0.0000 (n = 2) | 0.0420 ± 0.0000 (n = 2)" in stdout
     # history removed: +0.005, +0.001 → 0.0030 ± 0.0028
-    assert "| fearec − sasrec-ce | +0.0050, +0.0010 | 0.0030 ± 0.0028 (n = 2) |" in stdout
+    # same sign, but 0.0030 ± 12.706 · 0.0028284 / √2 = 0.0030 ± 0.0254 includes 0
+    assert ("| fearec − sasrec-ce | +0.0050, +0.0010 | 0.0030 ± 0.0028 (n = 2) | -0.0224 to +0.0284 "
+            "| not shown: same sign in every seed, interval includes 0 |") in stdout
     assert (out / "runs" / "Beauty-s2021-fearec.csv").exists()
+
+
+def test_a_difference_that_holds_in_three_seeds_survives(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    # history kept: +0.002, +0.003, +0.004 → mean 0.003, s.d. 0.001,
+    # 0.003 ± 4.303 · 0.001 / √3 = 0.003 ± 0.00248 → 0.0005 to 0.0055
+    for seed, (f, s) in {2020: (0.044, 0.042), 2021: (0.045, 0.042), 2022: (0.046, 0.042)}.items():
+        make_run(runs, f"Beauty-s{seed}-fearec", f, 0.05)
+        make_run(runs, f"Beauty-s{seed}-sasrec-ce", s, 0.05)
+    stdout, _ = run_script(runs, out)
+    assert ("| fearec − sasrec-ce | +0.0020, +0.0030, +0.0040 | 0.0030 ± 0.0010 (n = 3) | +0.0005 to +0.0055 "
+            "| yes: same sign in every seed, interval excludes 0 |") in stdout, stdout
+
+
+def test_the_t_quantiles_match_the_t_distribution():
+    """T975 against the Student t density integrated numerically (Simpson's rule)."""
+    sys.path.insert(0, str(SCRIPT.parent))
+    from evidence_table import T975
+
+    def cdf(x, df, steps=20000):
+        c = math.gamma((df + 1) / 2) / (math.sqrt(df * math.pi) * math.gamma(df / 2))
+        f = lambda t: c * (1 + t * t / df) ** (-(df + 1) / 2)
+        h = x / steps
+        area = f(0) + f(x) + sum((4 if i % 2 else 2) * f(i * h) for i in range(1, steps))
+        return 0.5 + area * h / 3
+
+    for df, t in T975.items():
+        assert abs(cdf(t, df) - 0.975) < 2e-5, (df, t, cdf(t, df))
 
 
 def test_rows_of_runs_not_on_this_machine_are_kept(tmp_path):
