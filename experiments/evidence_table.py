@@ -5,7 +5,9 @@ A run directory is RUNS/DATASET-sSEED-ROW (e.g. ~/fearec-runs/Beauty-s2020-feare
 this script
 
 - copies its epochs.csv (loss terms and validation metrics under both ranking protocols, per
-  epoch) to OUT/runs/DATASET-sSEED-ROW.csv;
+  epoch) to OUT/runs/DATASET-sSEED-ROW.csv once the run has finished, so that every curve there is
+  the one behind a row of evidence-test.csv (a new run's curve replaces an older run's only when
+  it has finished too), and to OUT/runs/unfinished/ while it is still going;
 - records, per ranking protocol, the test metrics of its best validation epoch from results.json
   (written when a run ends, or is ended with `fearec train --resume DIR --epochs K`) in
   OUT/evidence-test.csv, together with the popularity baseline of the same data and protocol.
@@ -232,9 +234,11 @@ def summary(rows):
 
 
 def run_table(rows, dataset, protocol):
-    """One line per finished run of a dataset under a protocol, popularity first."""
+    """One line per finished run of a dataset under a protocol, popularity first. The best epoch is
+    the one the selecting protocol chose (history kept unless the run said otherwise); the other
+    protocol's validation figure is the one of that epoch, not its own best."""
     head = ["row", "seed"] + [f"test {m}" for m in METRICS] + [
-        f"best valid NDCG@10 ({protocol})", "best epoch", "epochs run", "ended by"]
+        f"valid NDCG@10 ({protocol}) at the best epoch", "best epoch", "epochs run", "ended by"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         if (r["dataset"], r["protocol"]) != (dataset, protocol):
@@ -296,9 +300,13 @@ def main():
         print(f"{a.check}: every generated block agrees with {table}")
         return
     rows, found = collect(a.runs, read_csv(table) if table.exists() else [])
-    (a.out / "runs").mkdir(parents=True, exist_ok=True)
+    curves, going = a.out / "runs", a.out / "runs" / "unfinished"
+    going.mkdir(parents=True, exist_ok=True)
     for run in found:
-        shutil.copyfile(run / "epochs.csv", a.out / "runs" / f"{run.name}.csv")
+        finished = (run / "results.json").exists()
+        shutil.copyfile(run / "epochs.csv", (curves if finished else going) / f"{run.name}.csv")
+        if finished:
+            (going / f"{run.name}.csv").unlink(missing_ok=True)
     with open(table, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=HEADER)
         w.writeheader()

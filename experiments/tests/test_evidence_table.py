@@ -18,7 +18,7 @@ def metrics(ndcg10):
 def make_run(runs, name, kept, removed, finished=True, valid=((0.01, 0.02), (0.03, 0.05))):
     """A run whose test NDCG@10 is `kept` / `removed`; valid = per-epoch (kept, removed)."""
     run = runs / name
-    run.mkdir(parents=True)
+    run.mkdir(parents=True, exist_ok=True)
     (run / "config.properties").write_text("# effective settings\nmodel = fearec\npatience = 10\n"
                                            "exclude_history = false\n")
     header = ["epoch", "loss", "valid_NDCG@10", "valid_nohistory_NDCG@10", "improved"]
@@ -32,6 +32,10 @@ def make_run(runs, name, kept, removed, finished=True, valid=((0.01, 0.02), (0.0
             "history kept": {"test": metrics(kept), "popularityTest": metrics(0.005)},
             "history removed": {"test": metrics(removed), "popularityTest": metrics(0.006)}}}
         (run / "results.json").write_text(json.dumps(results))
+
+
+def read_lines(path):
+    return path.read_text().splitlines()
 
 
 def run_script(runs, out):
@@ -71,7 +75,10 @@ def test_both_protocols_seeds_and_paired_differences(tmp_path):
     # same sign, but 0.0030 ± 12.706 · 0.0028284 / √2 = 0.0030 ± 0.0254 includes 0
     assert ("| fearec − sasrec-ce | +0.0050, +0.0010 | 0.0030 ± 0.0028 (n = 2) | -0.0224 to +0.0284 "
             "| not shown: same sign in every seed, interval includes 0 |") in stdout
+    # curves: a finished run's beside the rows, one still going apart
     assert (out / "runs" / "Beauty-s2021-fearec.csv").exists()
+    assert not (out / "runs" / "Beauty-s2022-sasrec-ce.csv").exists()
+    assert (out / "runs" / "unfinished" / "Beauty-s2022-sasrec-ce.csv").exists()
 
 
 def test_a_difference_that_holds_in_three_seeds_survives(tmp_path):
@@ -124,6 +131,18 @@ def test_a_finished_row_stays_until_its_new_run_has_finished(tmp_path):
     _, rows = run_script(again, out)
     fearec = [r for r in rows if r["row"] == "fearec" and r["protocol"] == "history kept"]
     assert [r["test_NDCG@10"] for r in fearec] == ["0.0440"]
+    # and so does its curve; the new run's waits in unfinished/ until it ends, then replaces it
+    assert len(read_lines(out / "runs" / "Beauty-s2020-fearec.csv")) == 3
+    make_run(again, "Beauty-s2020-fearec", 0.030, 0.040, finished=False,
+             valid=((0.01, 0.02), (0.03, 0.05), (0.04, 0.06), (0.02, 0.03)))
+    run_script(again, out)
+    assert len(read_lines(out / "runs" / "unfinished" / "Beauty-s2020-fearec.csv")) == 5
+    assert len(read_lines(out / "runs" / "Beauty-s2020-fearec.csv")) == 3
+    (again / "Beauty-s2020-fearec" / "results.json").write_text(
+        (runs / "Beauty-s2020-fearec" / "results.json").read_text())
+    run_script(again, out)
+    assert len(read_lines(out / "runs" / "Beauty-s2020-fearec.csv")) == 5
+    assert not (out / "runs" / "unfinished" / "Beauty-s2020-fearec.csv").exists()
 
 
 def test_unfinished_runs_are_listed_with_their_state(tmp_path):
