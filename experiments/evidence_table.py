@@ -272,13 +272,14 @@ def fill_docs(text, blocks, path):
     """text with every generated block replaced; (new text, names of the blocks that changed).
     A block whose name is not one of blocks, or a start marker without its end, stops the script."""
     starts = STARTS.findall(text)
-    found = [m["name"] for m in BLOCK.finditer(text)]
+    matches = list(BLOCK.finditer(text))
+    found = [m["name"] for m in matches]
     if starts != found:
         sys.exit(f"{path}: a generated block has no end marker ({', '.join(n for n in starts if n not in found)})")
     unknown = [n for n in found if n not in blocks]
     if unknown:
         sys.exit(f"{path}: no data for the block(s) {', '.join(unknown)}; known: {', '.join(blocks)}")
-    changed = [m["name"] for m in BLOCK.finditer(text) if m["body"] != blocks[m["name"]]]
+    changed = [m["name"] for m in matches if m["body"] != blocks[m["name"]]]
     return BLOCK.sub(lambda m: f"{START.format(m['name'])}\n{blocks[m['name']]}\n<!-- end of {m['name']} -->",
                      text), changed
 
@@ -300,6 +301,8 @@ def main():
         print(f"{a.check}: every generated block agrees with {table}")
         return
     rows, found = collect(a.runs, read_csv(table) if table.exists() else [])
+    # the docs' blocks are checked before anything is written, so a bad marker changes nothing
+    docs = fill_docs(a.docs.read_text(), doc_blocks(rows), a.docs) if a.docs else None
     curves, going = a.out / "runs", a.out / "runs" / "unfinished"
     going.mkdir(parents=True, exist_ok=True)
     for run in found:
@@ -314,8 +317,8 @@ def main():
     print(summary(rows))
     print("\nUnfinished runs under %s\n" % a.runs)
     print(run_state(found))
-    if a.docs:
-        text, changed = fill_docs(a.docs.read_text(), doc_blocks(rows), a.docs)
+    if docs:
+        text, changed = docs
         a.docs.write_text(text)
         print(f"\n{a.docs}: rewrote {', '.join(changed) or 'nothing (every block was up to date)'}")
 
