@@ -220,17 +220,23 @@ def summary(rows):
                 seeds = sorted(test_values(rows, dataset, protocol, row))
                 lines.append(f"| {ROWS[row]} | " + " | ".join(cells) + f" | {', '.join(seeds) or '–'} |")
             lines.append(f"\n**{dataset}, {protocol}**: paired differences of test NDCG@10 (a − b, per seed)\n")
-            lines.append("| difference | per seed | mean ± s.d. | 95 % interval of the mean (paired t) "
-                         "| does it survive the seeds? |")
-            lines.append("|---|---|---|---|---|")
+            differences = []
             for a, b in PAIRS:
                 d = paired(rows, dataset, protocol, a, b)
                 if d:
                     ci = interval(d)
-                    lines.append(f"| {a} − {b} | " + ", ".join(f"{x:+.4f}" for x in d)
-                                 + f" | {mean_sd(d)} | "
-                                 + (f"{ci[0]:+.4f} to {ci[1]:+.4f}" if ci else "–")
-                                 + f" | {verdict(d)} |")
+                    differences.append(f"| {a} − {b} | " + ", ".join(f"{x:+.4f}" for x in d)
+                                       + f" | {mean_sd(d)} | "
+                                       + (f"{ci[0]:+.4f} to {ci[1]:+.4f}" if ci else "–")
+                                       + f" | {verdict(d)} |")
+            if differences:
+                lines.append("| difference | per seed | mean ± s.d. | 95 % interval of the mean (paired t) "
+                             "| does it survive the seeds? |")
+                lines.append("|---|---|---|---|---|")
+                lines.extend(differences)
+            else:
+                lines.append("None yet: no two rows of a difference "
+                             f"({', '.join(f'{a} − {b}' for a, b in PAIRS)}) have finished a common seed.")
     return "\n".join(lines)
 
 

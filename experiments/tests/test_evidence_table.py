@@ -86,6 +86,16 @@ def test_both_protocols_seeds_and_paired_differences(tmp_path):
     assert (out / "runs" / "unfinished" / "Beauty-s2022-sasrec-ce.csv").exists()
 
 
+def test_a_dataset_without_a_common_seed_says_so_instead_of_an_empty_table(tmp_path):
+    runs, out = tmp_path / "runs", tmp_path / "out"
+    make_run(runs, "Toys-s2020-sasrec-bce", 0.024, 0.034)
+    make_run(runs, "Toys-s2021-sasrec-ce", 0.040, 0.050)  # another seed: nothing to pair with
+    stdout, _ = run_script(runs, out)
+    removed = stdout.split("**Toys, history removed**: paired differences")[1]
+    assert removed.strip().startswith("of test NDCG@10 (a − b, per seed)\n\nNone yet: no two rows")
+    assert "| difference |" not in stdout
+
+
 def test_a_difference_that_holds_in_three_seeds_survives(tmp_path):
     runs, out = tmp_path / "runs", tmp_path / "out"
     # history kept: +0.002, +0.003, +0.004 → mean 0.003, s.d. 0.001,
