@@ -3,6 +3,7 @@
 import csv
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,3 +226,39 @@ def test_the_committed_results_page_agrees_with_the_committed_csv():
     done = subprocess.run([sys.executable, str(SCRIPT), "--check", str(root / "docs" / "results.md"),
                            "--out", str(root / "docs" / "results")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def published_cells(page):
+    """(source's first word, model) -> the HR@10 / NDCG@10 cells of the page's published-row tables,
+    those whose header starts with '| source |', without a remark in brackets (the kit's rows left out)."""
+    cells, header = {}, None
+    for line in page.splitlines():
+        if line.startswith("| source |"):
+            header = [c.strip() for c in line.strip("|").split("|")]
+        elif header and line.startswith("|") and not line.startswith("|---"):
+            row = [c.strip() for c in line.strip("|").split("|")]
+            source = re.match(r"\w+", row[0]).group()
+            if source != "kit":
+                for model, cell in zip(header[1:], row[1:]):
+                    cells.setdefault((source, model), []).append(cell.split(" (")[0])
+        elif not line.startswith("|"):
+            header = None
+    return cells
+
+
+def test_the_published_rows_on_the_results_page_are_those_of_published_csv():
+    root = SCRIPT.parent.parent
+    results = root / "docs" / "results"
+    with open(results / "published.csv", newline="") as f:
+        published = list(csv.DictReader(f))
+    with open(results / "evidence-test.csv", newline="") as f:
+        datasets = {r["dataset"] for r in csv.DictReader(f)}
+    cells = published_cells((root / "docs" / "results.md").read_text())
+    shown = [r for r in published if r["dataset"] in datasets]
+    assert {r["dataset"] for r in shown} == datasets
+    for r in shown:
+        assert r["protocol"] in ("history kept", "history removed", "unknown"), r
+        key = (r["source"].split()[0], r["model"])
+        assert "%s / %s" % (r["HR@10"], r["NDCG@10"]) in cells.get(key, []), (key, cells.get(key))
+    # and every published cell on the page is a row of the CSV
+    assert sum(len(v) for v in cells.values()) == len(shown)
