@@ -60,7 +60,7 @@ HEADER = (["dataset", "seed", "row", "label", "protocol"] + [f"test_{m}" for m i
           + ["best_valid_NDCG@10", "best_epoch", "epochs_run", "ended_by"])
 # the questions of docs/results.md: (row a, row b) -> a − b, paired by seed
 PAIRS = [("fearec", "sasrec-ce"), ("fearec", "duorec"), ("fearec-arch", "sasrec-ce"),
-         ("duorec", "sasrec-ce"), ("sasrec-ce", "sasrec-bce")]
+         ("duorec", "sasrec-ce"), ("duorec", "fearec-arch"), ("sasrec-ce", "sasrec-bce")]
 # two-sided 95 % quantiles of Student's t by degrees of freedom (n − 1 for n paired seeds), for the
 # interval of a mean paired difference: mean ± t · s.d. / √n
 T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
